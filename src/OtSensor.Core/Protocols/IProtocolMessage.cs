@@ -27,6 +27,12 @@ public interface IProtocolMessage
     /// <summary>Stable name of one anomaly bit (0–63), from a static table.</summary>
     string AnomalyName(int bit);
 
+    /// <summary>True when the message states identity attributes of its sender (see <see cref="ReportIdentity"/>).</summary>
+    bool HasIdentity { get; }
+
+    /// <summary>Hands the identity attributes this message states about its sender to <paramref name="receiver"/>.</summary>
+    void ReportIdentity(IIdentityReceiver receiver);
+
     /// <summary>Writes the protocol-specific fields (beyond the contract keys) into the open JSON object.</summary>
     void WriteDetails(Utf8JsonWriter writer);
 }

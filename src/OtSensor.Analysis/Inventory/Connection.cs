@@ -1,0 +1,70 @@
+using OtSensor.Core.Protocols;
+using OtSensor.Core.Time;
+
+namespace OtSensor.Analysis.Inventory;
+
+/// <summary>
+/// Traffic between one pair of devices, shaped like the sensor API's connection object
+/// (<c>firstDeviceId</c>, <c>secondDeviceId</c>, <c>ports</c>, <c>protocols[{name, commands}]</c>).
+/// <see cref="First"/> is the device that opened the first flow (the client).
+/// </summary>
+public sealed class Connection
+{
+    private const int MaxPorts = 64;
+    private const int MaxCommandsPerProtocol = 64;
+    private readonly List<ushort> _ports = new(2);
+    private readonly List<(ProtocolId Protocol, List<string> Commands)> _protocols = new(1);
+
+    internal Connection(Device first, Device second, Timestamp discovered)
+    {
+        First = first;
+        Second = second;
+        Discovered = discovered;
+        LastSeen = discovered;
+    }
+
+    public Device First { get; }
+    public Device Second { get; }
+    public Timestamp Discovered { get; private set; }
+    public Timestamp LastSeen { get; private set; }
+    public long Packets { get; private set; }
+    public long Bytes { get; private set; }
+    public int Flows { get; private set; }
+    /// <summary>Server ports seen, in order of first use (bounded).</summary>
+    public IReadOnlyList<ushort> Ports => _ports;
+    public IReadOnlyList<(ProtocolId Protocol, List<string> Commands)> Protocols => _protocols;
+
+    internal void Observe(Timestamp time, int bytes)
+    {
+        Packets++;
+        Bytes += bytes;
+        if (time > LastSeen) LastSeen = time;
+        if (time < Discovered) Discovered = time;
+    }
+
+    internal void AddFlow(ushort serverPort)
+    {
+        Flows++;
+        if (serverPort == 0 || _ports.Count >= MaxPorts || _ports.Contains(serverPort)) return;
+        _ports.Add(serverPort);
+    }
+
+    internal void AddCommand(ProtocolId protocol, string? command)
+    {
+        List<string>? commands = null;
+        foreach (var entry in _protocols)
+        {
+            if (entry.Protocol == protocol) { commands = entry.Commands; break; }
+        }
+        if (commands is null)
+        {
+            commands = new List<string>(2);
+            _protocols.Add((protocol, commands));
+        }
+        if (command is null || commands.Count >= MaxCommandsPerProtocol) return;
+        // Command names are static strings from the parsers' tables: reference equality finds them fast.
+        foreach (var c in commands)
+            if (ReferenceEquals(c, command) || c == command) return;
+        commands.Add(command);
+    }
+}

@@ -1,0 +1,103 @@
+using OtSensor.Core.Net;
+using OtSensor.Core.Protocols;
+using OtSensor.Core.Time;
+
+namespace OtSensor.Analysis.Inventory;
+
+/// <summary>
+/// Devices keyed by IP address and the connections between them, built from flows, ARP and decoded PDUs.
+/// Broadcast and multicast addresses never become devices. Bounded by <see cref="InventoryLimits"/>:
+/// when full, new addresses are counted in <see cref="DevicesDropped"/> instead of stored.
+/// </summary>
+public sealed class DeviceInventory(InventoryLimits limits)
+{
+    private readonly Dictionary<IPAddressBytes, Device> _devices = [];
+    private readonly List<Device> _ordered = [];
+    private readonly Dictionary<long, Connection> _connections = [];
+    private readonly List<Connection> _orderedConnections = [];
+    private readonly IdentityExtractor _identity = new();
+
+    public DeviceInventory() : this(new InventoryLimits()) { }
+
+    public IReadOnlyList<Device> Devices => _ordered;
+    public IReadOnlyList<Connection> Connections => _orderedConnections;
+    public long DevicesDropped { get; private set; }
+    public long ConnectionsDropped { get; private set; }
+
+    public bool TryGet(IPAddressBytes address, out Device? device) => _devices.TryGetValue(address, out device);
+
+    /// <summary>The device for an address, created on first sight; null for addresses that are not devices.</summary>
+    public Device? GetOrAdd(IPAddressBytes address, Timestamp time)
+    {
+        if (address.IsEmpty || address.IsMulticastOrBroadcast || IsIPv4SubnetBroadcastLike(address)) return null;
+        if (_devices.TryGetValue(address, out var device)) return device;
+        if (_devices.Count >= limits.MaxDevices) { DevicesDropped++; return null; }
+        device = new Device(_ordered.Count + 1, address, time);
+        _devices.Add(address, device);
+        _ordered.Add(device);
+        return device;
+    }
+
+    /// <summary>Called once when a flow opens: finds both devices and their connection and stores them in <paramref name="state"/>.</summary>
+    public void OpenFlow(FlowDevices state, IPAddressBytes client, MacAddress clientMac, IPAddressBytes server, MacAddress serverMac,
+        ushort serverPort, Timestamp time)
+    {
+        state.Clear();
+        state.Client = GetOrAdd(client, time);
+        state.Server = GetOrAdd(server, time);
+        // A MAC belongs to the IP only on the local segment; off-subnet addresses arrive behind a router's MAC.
+        if (client.IsPrivate) state.Client?.AddMac(clientMac);
+        if (server.IsPrivate) state.Server?.AddMac(serverMac);
+        if (state.Client is null || state.Server is null) return;
+        state.Connection = GetOrAddConnection(state.Client, state.Server, time);
+        state.Connection?.AddFlow(serverPort);
+    }
+
+    /// <summary>Per-packet accounting on an open flow: counters only.</summary>
+    public static void ObservePacket(FlowDevices state, bool fromClient, Timestamp time, int bytes)
+    {
+        var (sender, receiver) = fromClient ? (state.Client, state.Server) : (state.Server, state.Client);
+        sender?.ObserveSent(time, bytes);
+        receiver?.ObserveReceived(time, bytes);
+        state.Connection?.Observe(time, bytes);
+    }
+
+    /// <summary>A decoded PDU on an open flow: roles, commands and identity statements.</summary>
+    public void ObservePdu<TMessage>(FlowDevices state, in PduContext context, in TMessage message)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        var protocol = message.Protocol;
+        // Roles follow the request direction, not the message kind: a client sends requests, a server answers.
+        bool senderIsServer = !context.FromClient;
+        var sender = context.FromClient ? state.Client : state.Server;
+        var receiver = context.FromClient ? state.Server : state.Client;
+        sender?.AddRole(protocol, senderIsServer, message.IsResponse ? OtOperation.None : message.Operation);
+        receiver?.AddRole(protocol, !senderIsServer, OtOperation.None);
+        if (!message.IsResponse) state.Connection?.AddCommand(protocol, message.FunctionName);
+        else state.Connection?.AddCommand(protocol, null);
+        if (sender is not null) _identity.Observe(sender, in message);
+    }
+
+    /// <summary>ARP (RFC 826): the sender's IP and MAC belong together on the local segment.</summary>
+    public void ObserveArp(IPAddressBytes senderIP, MacAddress senderMac, Timestamp time)
+    {
+        var device = GetOrAdd(senderIP, time);
+        if (device is null) return;
+        device.AddMac(senderMac);
+        device.Touch(time);
+    }
+
+    private Connection? GetOrAddConnection(Device client, Device server, Timestamp time)
+    {
+        long key = client.Id < server.Id ? ((long)client.Id << 32) | (uint)server.Id : ((long)server.Id << 32) | (uint)client.Id;
+        if (_connections.TryGetValue(key, out var connection)) return connection;
+        if (_connections.Count >= limits.MaxConnections) { ConnectionsDropped++; return null; }
+        connection = new Connection(client, server, time);
+        _connections.Add(key, connection);
+        _orderedConnections.Add(connection);
+        return connection;
+    }
+
+    // 0.0.0.0/8 ("this network") is never a device: DHCP clients use 0.0.0.0 before they have an address.
+    private static bool IsIPv4SubnetBroadcastLike(IPAddressBytes address) => address.IsIPv4 && (address.IPv4Value >> 24) == 0;
+}

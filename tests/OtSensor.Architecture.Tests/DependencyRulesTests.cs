@@ -1,0 +1,106 @@
+using System.Reflection;
+
+namespace OtSensor.Architecture.Tests;
+
+/// <summary>
+/// Compile-time references point one way: capture → decode → protocols → analysis → outputs → host
+/// (docs/model-codebases.md §4.2). Each assembly may reference only the OtSensor assemblies listed here.
+/// </summary>
+public sealed class DependencyRulesTests
+{
+    public static TheoryData<string, string[]> Allowed => new()
+    {
+        { "OtSensor.Core", [] },
+        { "OtSensor.Capture", ["OtSensor.Core"] },
+        { "OtSensor.Decoding", ["OtSensor.Core"] },
+        { "OtSensor.Protocols", ["OtSensor.Core"] },
+        { "OtSensor.Analysis", ["OtSensor.Core", "OtSensor.Protocols"] },
+        { "OtSensor.Engine", ["OtSensor.Core", "OtSensor.Capture", "OtSensor.Decoding", "OtSensor.Protocols", "OtSensor.Analysis"] },
+        { "OtSensor.Outputs.Files", ["OtSensor.Core", "OtSensor.Analysis"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Allowed))]
+    public void Assembly_ReferencesOnlyUpstreamProjects(string assemblyName, string[] allowed)
+    {
+        var assembly = Assembly.Load(assemblyName);
+        var ours = assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("OtSensor.", StringComparison.Ordinal))
+            .ToArray();
+        var forbidden = ours.Except(allowed).ToArray();
+        Assert.True(forbidden.Length == 0, $"{assemblyName} must not reference {string.Join(", ", forbidden)}");
+    }
+
+    [Fact]
+    public void Outputs_NeverSeePacketsOrParsers()
+    {
+        foreach (var name in new[] { "OtSensor.Outputs.Files" })
+        {
+            var refs = Assembly.Load(name).GetReferencedAssemblies().Select(a => a.Name).ToArray();
+            Assert.DoesNotContain("OtSensor.Capture", refs);
+            Assert.DoesNotContain("OtSensor.Decoding", refs);
+            Assert.DoesNotContain("OtSensor.Engine", refs);
+        }
+    }
+
+    [Fact]
+    public void EveryProductionAssembly_IsCoveredByARule()
+    {
+        var srcDir = FindRepoFolder("src");
+        var projects = Directory.GetDirectories(srcDir).Select(Path.GetFileName).Where(n => n != "OtSensor.Cli").ToArray();
+        var covered = Allowed.Select(row => (string)row[0]).ToArray();
+        Assert.Empty(projects.Except(covered));
+    }
+
+    [Fact]
+    public void ProtocolFolders_DoNotReferenceEachOther_ExceptDownward()
+    {
+        // Protocols/<Name>/ types may use Registry and their own folder only (until layered protocols such as S7 → COTP → TPKT arrive).
+        var assembly = Assembly.Load("OtSensor.Protocols");
+        foreach (var type in assembly.GetTypes().Where(t => t.Namespace?.StartsWith("OtSensor.Protocols.", StringComparison.Ordinal) == true))
+        {
+            var own = type.Namespace!;
+            foreach (var used in UsedTypes(type))
+            {
+                var ns = used.Namespace;
+                if (ns is null || !ns.StartsWith("OtSensor.Protocols.", StringComparison.Ordinal)) continue;
+                Assert.True(ns == own || ns == "OtSensor.Protocols.Registry" || Layering.Allows(own, ns),
+                    $"{type.FullName} uses {used.FullName}");
+            }
+        }
+    }
+
+    private static IEnumerable<Type> UsedTypes(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var f in type.GetFields(all)) yield return f.FieldType;
+        foreach (var m in type.GetMethods(all))
+        {
+            yield return m.ReturnType;
+            foreach (var p in m.GetParameters()) yield return p.ParameterType.IsByRef ? p.ParameterType.GetElementType()! : p.ParameterType;
+        }
+        foreach (var i in type.GetInterfaces()) yield return i;
+    }
+
+    private static string FindRepoFolder(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "OtSensor.sln"))) return Path.Combine(dir.FullName, name);
+        throw new DirectoryNotFoundException("OtSensor.sln not found above the test binary");
+    }
+
+    /// <summary>Allowed downward references between protocol folders (model-codebases §4.2: S7Comm → Cotp → Tpkt, Enip → Cip).</summary>
+    private static class Layering
+    {
+        private static readonly (string From, string To)[] Edges =
+        [
+            ("OtSensor.Protocols.S7Comm", "OtSensor.Protocols.Cotp"),
+            ("OtSensor.Protocols.S7Comm", "OtSensor.Protocols.Tpkt"),
+            ("OtSensor.Protocols.Cotp", "OtSensor.Protocols.Tpkt"),
+            ("OtSensor.Protocols.Enip", "OtSensor.Protocols.Cip"),
+        ];
+
+        public static bool Allows(string from, string to) => Edges.Contains((from, to));
+    }
+}
