@@ -1,1 +1,13 @@
-return 0;
+using System.CommandLine;
+using OtSensor.Cli;
+
+var root = new RootCommand("OtSensor: a passive OT network sensor. Decodes industrial protocols from captures into events, devices and connections.");
+root.Subcommands.Add(AnalyzeCommand.Create());
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0 && parse.CommandResult.Command != root || parse.Errors.Count > 0 && args.Length > 0)
+{
+    Console.Error.WriteLine($"otsensor: {parse.Errors[0].Message} (see 'otsensor --help')");
+    return ExitCodes.BadUsage;
+}
+return parse.Invoke();

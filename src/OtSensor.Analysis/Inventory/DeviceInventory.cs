@@ -78,6 +78,18 @@ public sealed class DeviceInventory(InventoryLimits limits)
         if (sender is not null) _identity.Observe(sender, in message);
     }
 
+    /// <summary>A packet outside any flow (ICMP, other IP protocols): both ends are devices, no connection is made.</summary>
+    public void ObserveUnpairedPacket(IPAddressBytes source, MacAddress sourceMac, IPAddressBytes destination, Timestamp time, int bytes)
+    {
+        var sender = GetOrAdd(source, time);
+        if (sender is not null)
+        {
+            if (source.IsPrivate) sender.AddMac(sourceMac);
+            sender.ObserveSent(time, bytes);
+        }
+        GetOrAdd(destination, time)?.ObserveReceived(time, bytes);
+    }
+
     /// <summary>ARP (RFC 826): the sender's IP and MAC belong together on the local segment.</summary>
     public void ObserveArp(IPAddressBytes senderIP, MacAddress senderMac, Timestamp time)
     {

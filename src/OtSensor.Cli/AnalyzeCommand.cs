@@ -1,0 +1,104 @@
+using System.CommandLine;
+using OtSensor.Analysis.Statistics;
+using OtSensor.Engine;
+using OtSensor.Outputs.Files;
+using Spectre.Console;
+
+namespace OtSensor.Cli;
+
+/// <summary>
+/// <c>otsensor analyze &lt;capture-or-folder&gt;... --out &lt;dir&gt;</c>: replays captures through the engine and writes
+/// events.jsonl, anomalies.jsonl, devices.json, connections.json and summary.json, then prints a short summary.
+/// </summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("captures")
+        {
+            Description = "Capture files (pcap, pcapng) or folders of them, read in the order given as one capture.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Folder for events.jsonl, anomalies.jsonl, devices.json, connections.json and summary.json.",
+            DefaultValueFactory = _ => "otsensor-out",
+        };
+        var noEvents = new Option<bool>("--no-events") { Description = "Do not write events.jsonl (decode, inventory and summary only)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display and no summary on the console." };
+
+        var command = new Command("analyze", "Analyse capture files: decode protocols, build the device inventory, write the event log.");
+        command.Arguments.Add(inputs);
+        command.Options.Add(output);
+        command.Options.Add(noEvents);
+        command.Options.Add(quiet);
+        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, !parse.GetValue(noEvents), parse.GetValue(quiet)));
+        return command;
+    }
+
+    private static int Run(string[] inputs, string outputDirectory, bool writeEvents, bool quiet)
+    {
+        try
+        {
+            Directory.CreateDirectory(outputDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"otsensor: cannot create output folder '{outputDirectory}': {e.Message}");
+            return ExitCodes.BadUsage;
+        }
+
+        TrafficSummary summary;
+        CaptureAnalyzer analyzer;
+        using (var log = EventLogWriter.Create(outputDirectory, writeEvents))
+        {
+            analyzer = new CaptureAnalyzer(new EngineOptions(), log);
+            summary = quiet || Console.IsErrorRedirected
+                ? analyzer.Run(inputs)
+                : RunWithProgress(analyzer, inputs);
+        }
+
+        WriteJson(Path.Combine(outputDirectory, "devices.json"), s => InventoryJsonWriter.WriteDevices(s, analyzer.Inventory));
+        WriteJson(Path.Combine(outputDirectory, "connections.json"), s => InventoryJsonWriter.WriteConnections(s, analyzer.Inventory));
+        WriteJson(Path.Combine(outputDirectory, "summary.json"), s => SummaryJsonWriter.Write(s, summary));
+
+        foreach (var file in summary.Files)
+            if (file.Error is not null)
+                Console.Error.WriteLine($"otsensor: {file.Path}: {file.Error}{(file.Frames > 0 ? $" (kept the {file.Frames:N0} frames before it)" : "")}");
+
+        if (!summary.AnythingUsable)
+        {
+            var reason = summary.Files.Count == 0 ? "no input files" : summary.Files[0].Error ?? "no frames in the input";
+            Console.Error.WriteLine($"otsensor: nothing usable was read: {reason}");
+            return ExitCodes.NothingUsable;
+        }
+        if (!quiet) ConsoleSummary.Print(summary, outputDirectory);
+        return ExitCodes.Ok;
+    }
+
+    private static TrafficSummary RunWithProgress(CaptureAnalyzer analyzer, string[] inputs)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        TrafficSummary? summary = null;
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new TransferSpeedColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("reading", maxValue: 1);
+                summary = analyzer.Run(inputs, p =>
+                {
+                    task.MaxValue = Math.Max(1, p.TotalBytes);
+                    task.Value = p.BytesRead;
+                    task.Description = Markup.Escape(Path.GetFileName(p.CurrentFile));
+                });
+            });
+        return summary!;
+    }
+
+    private static void WriteJson(string path, Action<Stream> write)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        write(stream);
+    }
+}

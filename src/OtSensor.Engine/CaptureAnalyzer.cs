@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using OtSensor.Analysis.Inventory;
+using OtSensor.Analysis.Statistics;
+using OtSensor.Capture;
+using OtSensor.Core.Protocols;
+using OtSensor.Engine.Pipeline;
+using OtSensor.Protocols.Registry;
+
+namespace OtSensor.Engine;
+
+/// <summary>Progress of a run: bytes of all inputs read so far against their total size.</summary>
+public readonly record struct AnalysisProgress(long BytesRead, long TotalBytes, long Frames, string CurrentFile);
+
+/// <summary>
+/// Replays capture files through one <see cref="PacketPipeline"/> as one continuous capture, and reports per file
+/// how far it got. A file that breaks keeps everything read before the break; the run goes on with the next file.
+/// </summary>
+public sealed class CaptureAnalyzer
+{
+    private const int ProgressIntervalFrames = 16_384;
+    private readonly EngineOptions _options;
+    private readonly PacketPipeline _pipeline;
+
+    public CaptureAnalyzer(EngineOptions options, IPduObserver observer, ProtocolRegistry? registry = null)
+    {
+        _options = options;
+        Inventory = new DeviceInventory(options.Inventory);
+        _pipeline = new PacketPipeline(options, registry ?? DefaultProtocols.CreateRegistry(), Inventory, observer);
+    }
+
+    public DeviceInventory Inventory { get; }
+    public PacketPipeline Pipeline => _pipeline;
+
+    /// <summary>Analyses every file of <paramref name="inputs"/> (files or folders) in order.</summary>
+    public TrafficSummary Run(IReadOnlyList<string> inputs, Action<AnalysisProgress>? progress = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var summary = new TrafficSummary();
+        var files = CaptureSet.Expand(inputs, out var rejected);
+        foreach (var (path, reason) in rejected)
+            summary.Files.Add(new CaptureFileReport { Path = path, Error = reason, FileLength = SafeLength(path) });
+
+        long total = 0;
+        foreach (var f in files) total += SafeLength(f);
+        long doneBefore = 0;
+        foreach (var path in files)
+        {
+            summary.Files.Add(ReadFile(path, doneBefore, total, progress));
+            doneBefore += SafeLength(path);
+        }
+        _pipeline.Complete();
+        _pipeline.FillSummary(summary);
+        summary.Elapsed = stopwatch.Elapsed;
+        summary.PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64;
+        return summary;
+    }
+
+    private CaptureFileReport ReadFile(string path, long doneBefore, long total, Action<AnalysisProgress>? progress)
+    {
+        if (!CaptureFileReader.TryOpen(path, out var reader, out var error))
+            return new CaptureFileReport { Path = path, Error = error, FileLength = SafeLength(path) };
+        using (reader)
+        {
+            long frames = 0, bytes = 0;
+            while (reader!.TryReadNext(out var frame))
+            {
+                frames++;
+                bytes += frame.Data.Length;
+                _pipeline.ProcessFrame(frame.Data, frame.LinkType, frame.Timestamp, frame.FrameNumber);
+                if (progress is not null && frames % ProgressIntervalFrames == 0)
+                    progress(new AnalysisProgress(doneBefore + reader.BytesRead, total, _pipeline.Frames, path));
+            }
+            progress?.Invoke(new AnalysisProgress(doneBefore + reader.Length, total, _pipeline.Frames, path));
+            return new CaptureFileReport
+            {
+                Path = path,
+                Format = reader.Format == CaptureFormat.PcapNg ? "pcapng" : "pcap",
+                Frames = frames,
+                Bytes = bytes,
+                FileLength = reader.Length,
+                Error = reader.Error?.Message,
+                ErrorOffset = reader.Error?.Offset,
+            };
+        }
+    }
+
+    private static long SafeLength(string path)
+    {
+        try { return new FileInfo(path).Length; }
+        catch (IOException) { return 0; }
+        catch (UnauthorizedAccessException) { return 0; }
+    }
+}

@@ -1,0 +1,10 @@
+using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.Registry;
+
+namespace OtSensor.Engine;
+
+/// <summary>The protocol modules every run registers, in probe order.</summary>
+public static class DefaultProtocols
+{
+    public static ProtocolRegistry CreateRegistry() => new([new ModbusModule()]);
+}

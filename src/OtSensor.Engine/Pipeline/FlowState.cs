@@ -1,0 +1,30 @@
+using OtSensor.Analysis.Inventory;
+using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Registry;
+
+namespace OtSensor.Engine.Pipeline;
+
+/// <summary>What the engine keeps on each flow: its devices, the recognised protocol and that protocol's session.</summary>
+internal sealed class FlowState
+{
+    public FlowDevices Devices { get; } = new();
+    public IProtocolModule? Module;
+    public IStreamSession? StreamSession;
+    public IDatagramSession? DatagramSession;
+    public ProtocolId Protocol;
+    /// <summary>No protocol recognised it (or its session failed): its payload is skipped.</summary>
+    public bool Unrecognized;
+    public int ProbeAttempts;
+    public long ProbedBytes;
+
+    public void Reset()
+    {
+        Module = null;
+        StreamSession = null;
+        DatagramSession = null;
+        Protocol = ProtocolId.Unknown;
+        Unrecognized = false;
+        ProbeAttempts = 0;
+        ProbedBytes = 0;
+    }
+}

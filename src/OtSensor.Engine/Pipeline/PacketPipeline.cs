@@ -1,0 +1,360 @@
+using System.Numerics;
+using OtSensor.Analysis.Inventory;
+using OtSensor.Core.Net;
+using OtSensor.Core.Parsing;
+using OtSensor.Core.Protocols;
+using OtSensor.Core.Time;
+using OtSensor.Decoding.Flows;
+using OtSensor.Decoding.Fragments;
+using OtSensor.Decoding.Packets;
+using OtSensor.Decoding.Reassembly;
+using OtSensor.Protocols.Registry;
+
+namespace OtSensor.Engine.Pipeline;
+
+/// <summary>
+/// The single-threaded hot path: one frame in, decoded layers, flow lookup, TCP reassembly, protocol
+/// recognition and parsing, inventory accounting, PDU and anomaly records out. One instance per worker;
+/// it is its own reassembly consumer and protocol sink (the current flow is held in fields), so a frame
+/// costs no allocation once flows exist.
+/// </summary>
+public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFlowExpiryHandler
+{
+    private readonly EngineOptions _options;
+    private readonly ProtocolRegistry _registry;
+    private readonly IPduObserver _observer;
+    private readonly FlowTable _flows;
+    private readonly IPFragmentReassembler _fragments = new();
+    private readonly Stack<FlowState> _statePool = new();
+    private readonly long[] _decodeAnomalyCounts = new long[64];
+    private readonly long[] _pduCounts = new long[256];
+    private readonly Dictionary<string, long> _protocolAnomalyCounts = new(StringComparer.Ordinal);
+    private readonly long[] _layerCounts = new long[(int)LayerCounter.Count];
+    private readonly Dictionary<ushort, long> _linkTypeCounts = [];
+
+    private DecodedPacket _packet;
+    private Flow? _currentFlow;
+    private FlowState? _currentState;
+    private Direction _currentDirection;
+    private long _framesSinceExpiry;
+
+    public PacketPipeline(EngineOptions options, ProtocolRegistry registry, DeviceInventory inventory, IPduObserver observer)
+    {
+        _options = options;
+        _registry = registry;
+        Inventory = inventory;
+        _observer = observer;
+        _flows = new FlowTable(new FlowTableLimits());
+    }
+
+    public DeviceInventory Inventory { get; }
+    public long Frames { get; private set; }
+    public long Bytes { get; private set; }
+    public Timestamp? FirstPacket { get; private set; }
+    public Timestamp? LastPacket { get; private set; }
+    public FlowTable Flows => _flows;
+    public IPFragmentReassembler Fragments => _fragments;
+
+    /// <summary>Processes one captured frame. <paramref name="frame"/> is only read during the call.</summary>
+    public void ProcessFrame(ReadOnlySpan<byte> frame, LinkType linkType, Timestamp timestamp, long frameNumber)
+    {
+        Frames++;
+        Bytes += frame.Length;
+        if (FirstPacket is null || timestamp < FirstPacket.Value) FirstPacket = timestamp;
+        if (LastPacket is null || timestamp > LastPacket.Value) LastPacket = timestamp;
+        CountLinkType(linkType);
+
+        ref var p = ref _packet;
+        p.Timestamp = timestamp;
+        p.FrameNumber = frameNumber;
+        PacketDecoder.Decode(frame, linkType, ref p);
+        if (p.Anomalies != DecodeAnomalies.None) RecordDecodeAnomalies(ref p);
+
+        switch (p.Network)
+        {
+            case NetworkLayer.Arp:
+                _layerCounts[(int)LayerCounter.Arp]++;
+                if (p.ArpOperation is 1 or 2) Inventory.ObserveArp(p.ArpSenderIP, p.ArpSenderMac, timestamp);
+                return;
+            case NetworkLayer.IPv4:
+                _layerCounts[(int)LayerCounter.IPv4]++;
+                break;
+            case NetworkLayer.IPv6:
+                _layerCounts[(int)LayerCounter.IPv6]++;
+                break;
+            default:
+                _layerCounts[(int)LayerCounter.OtherNetwork]++;
+                return;
+        }
+
+        ReadOnlySpan<byte> transportBuffer = frame;
+        if (p.IsFragment)
+        {
+            _layerCounts[(int)LayerCounter.Fragments]++;
+            if (!_fragments.TryAdd(ref p, frame.Slice(p.IPPayloadOffset, p.IPPayloadLength), out var datagram)) return;
+            PacketDecoder.DecodeTransport(datagram, ref p);
+            if (p.Anomalies != DecodeAnomalies.None) RecordDecodeAnomalies(ref p);
+            transportBuffer = datagram;
+        }
+
+        switch (p.Transport)
+        {
+            case TransportLayer.Tcp:
+                _layerCounts[(int)LayerCounter.Tcp]++;
+                OnTransport(ref p, transportBuffer, frame.Length, isTcp: true);
+                break;
+            case TransportLayer.Udp:
+                _layerCounts[(int)LayerCounter.Udp]++;
+                OnTransport(ref p, transportBuffer, frame.Length, isTcp: false);
+                break;
+            case TransportLayer.Icmp or TransportLayer.IcmpV6:
+                _layerCounts[(int)LayerCounter.Icmp]++;
+                ObserveHostPair(ref p, frame.Length);
+                break;
+            default:
+                _layerCounts[(int)LayerCounter.OtherTransport]++;
+                ObserveHostPair(ref p, frame.Length);
+                break;
+        }
+
+        if (++_framesSinceExpiry >= _options.ExpiryIntervalFrames)
+        {
+            _framesSinceExpiry = 0;
+            _flows.ExpireIdle(timestamp, this);
+        }
+    }
+
+    /// <summary>End of input: closes every flow so sessions flush and states return to the pool.</summary>
+    public void Complete()
+    {
+        _flows.ExpireIdle(Timestamp.MaxValue, this);
+    }
+
+    private void OnTransport(ref DecodedPacket p, ReadOnlySpan<byte> buffer, int frameLength, bool isTcp)
+    {
+        var flow = _flows.GetOrCreate(in p, out var direction, out bool created);
+        var state = (FlowState?)flow.Application;
+        if (created || state is null)
+        {
+            state = _statePool.Count > 0 ? _statePool.Pop() : new FlowState();
+            state.Reset();
+            flow.Application = state;
+            var (clientMac, serverMac) = direction == Direction.ToServer ? (p.SourceMac, p.DestinationMac) : (p.DestinationMac, p.SourceMac);
+            Inventory.OpenFlow(state.Devices, flow.Client.Address, clientMac, flow.Server.Address, serverMac, flow.Server.Port, p.Timestamp);
+        }
+        DeviceInventory.ObservePacket(state.Devices, direction == Direction.ToServer, p.Timestamp, frameLength);
+
+        var payload = buffer.Slice(p.PayloadOffset, p.PayloadLength);
+        _currentFlow = flow;
+        _currentState = state;
+        if (isTcp)
+        {
+            if (payload.Length > 0 || (p.TcpFlags & (TcpFlags.Syn | TcpFlags.Fin | TcpFlags.Rst)) != 0)
+                flow.Tcp!.OnSegment(direction, p.TcpSequence, p.TcpFlags, payload, this);
+        }
+        else if (payload.Length > 0)
+        {
+            OnDatagram(state, payload, direction, flow.Server.Port);
+        }
+        _currentFlow = null;
+        _currentState = null;
+    }
+
+    private void ObserveHostPair(ref DecodedPacket p, int frameLength)
+    {
+        Inventory.ObserveUnpairedPacket(p.SourceIP, p.SourceMac, p.DestinationIP, p.Timestamp, frameLength);
+    }
+
+    // ---- ITcpStreamConsumer: bytes of the current flow, in order ----
+
+    int ITcpStreamConsumer.OnData(ReadOnlySpan<byte> data, Direction direction)
+    {
+        var state = _currentState!;
+        _currentDirection = direction;
+        if (state.Unrecognized) return data.Length;
+        if (state.StreamSession is null)
+        {
+            var verdict = _registry.Probe(data, direction, _currentFlow!.Server.Port, stream: true, out var module);
+            if (verdict == ProbeResult.Recognized)
+            {
+                Attach(state, module!);
+            }
+            else
+            {
+                state.ProbeAttempts++;
+                state.ProbedBytes += data.Length;
+                bool giveUp = state.ProbeAttempts >= _options.MaxProbeAttempts || state.ProbedBytes >= _options.MaxProbeBytes;
+                if (verdict == ProbeResult.Unrecognized || giveUp)
+                {
+                    // Mid-stream pick-up may start inside a PDU: skip this chunk and probe the next one.
+                    if (giveUp) state.Unrecognized = true;
+                    return data.Length;
+                }
+                return 0; // Incomplete: wait for more bytes of this direction.
+            }
+        }
+
+        var result = state.StreamSession!.OnData(data, direction, this);
+        if (result.Status == StreamStatus.Error)
+        {
+            state.Unrecognized = true;
+            OnStreamAnomaly(state.Protocol, "session_error");
+            return data.Length;
+        }
+        return result.Consumed;
+    }
+
+    void ITcpStreamConsumer.OnGap(Direction direction, long missingBytes)
+    {
+        var state = _currentState;
+        RecordAnomaly("tcp", "stream_gap");
+        state?.StreamSession?.OnGap(direction, this);
+    }
+
+    private void OnDatagram(FlowState state, ReadOnlySpan<byte> payload, Direction direction, ushort serverPort)
+    {
+        _currentDirection = direction;
+        if (state.Unrecognized) return;
+        if (state.DatagramSession is null)
+        {
+            if (_registry.Probe(payload, direction, serverPort, stream: false, out var module) != ProbeResult.Recognized)
+            {
+                if (++state.ProbeAttempts >= _options.MaxProbeAttempts) state.Unrecognized = true;
+                return;
+            }
+            Attach(state, module!);
+        }
+        state.DatagramSession!.OnDatagram(payload, direction, this);
+    }
+
+    private static void Attach(FlowState state, IProtocolModule module)
+    {
+        state.Module = module;
+        state.Protocol = module.Protocol;
+        state.StreamSession = module.IsStream ? module.CreateStreamSession() : null;
+        state.DatagramSession = module.IsStream ? null : module.CreateDatagramSession();
+        if (state.StreamSession is null && state.DatagramSession is null) state.Unrecognized = true;
+    }
+
+    // ---- IProtocolEventSink: PDUs of the current flow ----
+
+    void IProtocolEventSink.OnMessage<TMessage>(in TMessage message)
+    {
+        var flow = _currentFlow!;
+        var state = _currentState!;
+        bool fromClient = _currentDirection == Direction.ToServer;
+        ref readonly var p = ref _packet;
+        var (from, to) = fromClient ? (flow.Client, flow.Server) : (flow.Server, flow.Client);
+        bool packetFromSender = p.SourceIP == from.Address && p.SourcePort == from.Port;
+        var context = new PduContext
+        {
+            Timestamp = p.Timestamp,
+            FrameNumber = p.FrameNumber,
+            FlowId = flow.Id,
+            FromClient = fromClient,
+            Source = from.Address,
+            Destination = to.Address,
+            SourcePort = from.Port,
+            DestinationPort = to.Port,
+            SourceMac = packetFromSender ? p.SourceMac : p.DestinationMac,
+            DestinationMac = packetFromSender ? p.DestinationMac : p.SourceMac,
+        };
+        _pduCounts[(byte)message.Protocol]++;
+        Inventory.ObservePdu(state.Devices, in context, in message);
+        _observer.OnPdu(in context, in message);
+    }
+
+    public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => RecordAnomaly(ProtocolNames.Get(protocol), anomaly);
+
+    // ---- IFlowExpiryHandler ----
+
+    void IFlowExpiryHandler.OnFlowExpired(Flow flow)
+    {
+        if (flow.Application is FlowState state)
+        {
+            state.Reset();
+            state.Devices.Clear();
+            _statePool.Push(state);
+            flow.Application = null;
+        }
+    }
+
+    // ---- counters ----
+
+    private void RecordDecodeAnomalies(ref DecodedPacket p)
+    {
+        ulong bits = (ulong)p.Anomalies;
+        while (bits != 0)
+        {
+            int bit = BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            _decodeAnomalyCounts[bit]++;
+            _observer.OnAnomaly(new AnomalyRecord
+            {
+                Timestamp = p.Timestamp,
+                FrameNumber = p.FrameNumber,
+                Layer = DecodeAnomalyNames.Layer(bit),
+                Name = DecodeAnomalyNames.Get(bit),
+                Source = p.SourceIP,
+                Destination = p.DestinationIP,
+                SourcePort = p.SourcePort,
+                DestinationPort = p.DestinationPort,
+                HasAddresses = p.IsIP,
+            });
+        }
+        p.Anomalies = DecodeAnomalies.None;
+    }
+
+    private void RecordAnomaly(string layer, string name)
+    {
+        ref readonly var p = ref _packet;
+        var key = string.Concat(layer, ".", name);
+        _protocolAnomalyCounts[key] = _protocolAnomalyCounts.GetValueOrDefault(key) + 1;
+        var flow = _currentFlow;
+        _observer.OnAnomaly(new AnomalyRecord
+        {
+            Timestamp = p.Timestamp,
+            FrameNumber = p.FrameNumber,
+            Layer = layer,
+            Name = name,
+            Source = flow?.Client.Address ?? p.SourceIP,
+            Destination = flow?.Server.Address ?? p.DestinationIP,
+            SourcePort = flow?.Client.Port ?? p.SourcePort,
+            DestinationPort = flow?.Server.Port ?? p.DestinationPort,
+            HasAddresses = true,
+        });
+    }
+
+    private void CountLinkType(LinkType linkType)
+    {
+        ref long count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_linkTypeCounts, (ushort)linkType, out _);
+        count++;
+    }
+
+    /// <summary>Copies the run's counters into <paramref name="summary"/> (end of run only: strings are made here).</summary>
+    public void FillSummary(Analysis.Statistics.TrafficSummary summary)
+    {
+        summary.Frames += Frames;
+        summary.Bytes += Bytes;
+        summary.FirstPacket = FirstPacket;
+        summary.LastPacket = LastPacket;
+        foreach (var (type, count) in _linkTypeCounts)
+            summary.LinkTypes[Enum.IsDefined((LinkType)type) ? ((LinkType)type).ToString() : type.ToString(System.Globalization.CultureInfo.InvariantCulture)] = count;
+        for (int i = 0; i < _layerCounts.Length; i++)
+            if (_layerCounts[i] > 0) summary.Layers[LayerNames[i]] = _layerCounts[i];
+        for (int i = 0; i < _pduCounts.Length; i++)
+            if (_pduCounts[i] > 0) summary.Pdus[ProtocolNames.Get((ProtocolId)i)] = _pduCounts[i];
+        for (int bit = 0; bit < 64; bit++)
+            if (_decodeAnomalyCounts[bit] > 0) summary.Anomalies[string.Concat(DecodeAnomalyNames.Layer(bit), ".", DecodeAnomalyNames.Get(bit))] = _decodeAnomalyCounts[bit];
+        foreach (var (name, count) in _protocolAnomalyCounts) summary.Anomalies[name] = count;
+        _flows.FillCounters(summary.Flows);
+        _flows.FillReassemblyCounters(summary.Reassembly);
+        _fragments.FillCounters(summary.Reassembly);
+        summary.Devices = Inventory.Devices.Count;
+        summary.Connections = Inventory.Connections.Count;
+    }
+
+    private enum LayerCounter { Arp, IPv4, IPv6, OtherNetwork, Fragments, Tcp, Udp, Icmp, OtherTransport, Count }
+
+    private static readonly string[] LayerNames = ["arp", "ipv4", "ipv6", "other_network", "ip_fragments", "tcp", "udp", "icmp", "other_transport"];
+}

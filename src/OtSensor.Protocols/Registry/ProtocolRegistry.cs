@@ -1,0 +1,47 @@
+using OtSensor.Core.Parsing;
+
+namespace OtSensor.Protocols.Registry;
+
+/// <summary>
+/// The protocol modules the engine offers new flows to. Recognition is by content: every module's probe
+/// sees the first bytes; a module whose default port matches is asked first, so ties go to the port.
+/// </summary>
+public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules)
+{
+    public IReadOnlyList<IProtocolModule> Modules { get; } = modules;
+
+    /// <summary>
+    /// Finds the module that recognises <paramref name="data"/>. Returns <see cref="ProbeResult.Incomplete"/>
+    /// when some module needs more bytes to decide and none recognised it yet.
+    /// </summary>
+    public ProbeResult Probe(ReadOnlySpan<byte> data, Direction direction, ushort serverPort, bool stream, out IProtocolModule? module)
+    {
+        module = null;
+        bool incomplete = false;
+        // Port-matching modules first, then the rest: a port is a hint, never the verdict.
+        for (int pass = 0; pass < 2; pass++)
+        {
+            foreach (var candidate in Modules)
+            {
+                if (candidate.IsStream != stream || HasPort(candidate, serverPort) != (pass == 0)) continue;
+                switch (candidate.Probe(data, direction))
+                {
+                    case ProbeResult.Recognized:
+                        module = candidate;
+                        return ProbeResult.Recognized;
+                    case ProbeResult.Incomplete:
+                        incomplete = true;
+                        break;
+                }
+            }
+        }
+        return incomplete ? ProbeResult.Incomplete : ProbeResult.Unrecognized;
+    }
+
+    private static bool HasPort(IProtocolModule module, ushort port)
+    {
+        foreach (var p in module.DefaultPorts)
+            if (p == port) return true;
+        return false;
+    }
+}
