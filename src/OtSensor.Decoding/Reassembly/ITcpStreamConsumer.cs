@@ -16,5 +16,11 @@ public interface ITcpStreamConsumer
     int OnData(ReadOnlySpan<byte> data, Direction direction);
 
     /// <summary>Bytes in <paramref name="direction"/> will never arrive (lost, or a buffer bound was hit). Pending unconsumed bytes were dropped.</summary>
+    /// <param name="direction">The direction with the hole.</param>
+    /// <param name="missingBytes">
+    /// Stream bytes after the consumer's last consumed byte that will not be offered: the dropped unconsumed
+    /// (pending) bytes plus the sequence space never seen. The next <see cref="OnData"/> starts that many bytes
+    /// further on, so a consumer tracking stream offsets stays aligned.
+    /// </param>
     void OnGap(Direction direction, long missingBytes);
 }

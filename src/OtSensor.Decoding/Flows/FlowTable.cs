@@ -1,0 +1,257 @@
+using OtSensor.Core.Parsing;
+using OtSensor.Core.Time;
+using OtSensor.Decoding.Packets;
+using OtSensor.Decoding.Reassembly;
+
+namespace OtSensor.Decoding.Flows;
+
+/// <summary>
+/// All live flows, keyed by <see cref="FlowKey"/>, bounded, with idle expiry and LRU eviction. Single-threaded:
+/// one table per capture worker.
+/// </summary>
+/// <remarks>
+/// <para>Lookup: a one-entry cache of the last flow (consecutive packets of one conversation are the norm), then a
+/// <see cref="Dictionary{TKey, TValue}"/> whose key carries a precomputed hash.</para>
+/// <para>Every flow sits in exactly one intrusive doubly-linked list, one list per timeout class (TCP new,
+/// established, closed; UDP; other), ordered by last use: a packet moves its flow to the tail. Because all flows
+/// of a list share one timeout, the heads are the only expiry candidates (<see cref="ExpireIdle"/> costs
+/// O(expired)), and the least recently used flow overall is the oldest of five heads (eviction is O(1)).</para>
+/// <para>Ended flows are reset and kept on a free list, with their reassembler: after warm-up, creating a flow
+/// allocates nothing.</para>
+/// </remarks>
+public sealed class FlowTable
+{
+    private const int ClassCount = 5;
+
+    private readonly FlowTableLimits _limits;
+    private readonly ReassemblyLimits _reassemblyLimits;
+    private readonly IFlowExpiryHandler? _handler;
+    private readonly Dictionary<FlowKey, Flow> _flows;
+    private readonly Flow?[] _heads = new Flow?[ClassCount];
+    private readonly Flow?[] _tails = new Flow?[ClassCount];
+    private readonly long[] _timeoutNanoseconds = new long[ClassCount];
+    private Flow? _free;
+    private Flow? _lastFlow;
+    private FlowKey _lastKey;
+    private long _nextId = 1;
+    private TcpReassemblyStats _endedTcpStats;
+
+    public FlowTable(IFlowExpiryHandler? handler = null)
+        : this(FlowTableLimits.Default, ReassemblyLimits.Default, handler)
+    {
+    }
+
+    public FlowTable(FlowTableLimits limits, ReassemblyLimits reassemblyLimits, IFlowExpiryHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(reassemblyLimits);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limits.MaxFlows, 1);
+        _limits = limits;
+        _reassemblyLimits = reassemblyLimits;
+        _handler = handler;
+        _flows = new Dictionary<FlowKey, Flow>(Math.Clamp(limits.InitialCapacity, 0, limits.MaxFlows));
+        _timeoutNanoseconds[(int)FlowTimeoutClass.TcpNew] = limits.TcpNewTimeout.Ticks * 100;
+        _timeoutNanoseconds[(int)FlowTimeoutClass.TcpEstablished] = limits.TcpEstablishedTimeout.Ticks * 100;
+        _timeoutNanoseconds[(int)FlowTimeoutClass.TcpClosed] = limits.TcpClosedTimeout.Ticks * 100;
+        _timeoutNanoseconds[(int)FlowTimeoutClass.Udp] = limits.UdpTimeout.Ticks * 100;
+        _timeoutNanoseconds[(int)FlowTimeoutClass.Other] = limits.OtherTimeout.Ticks * 100;
+    }
+
+    /// <summary>Live flows.</summary>
+    public int Count => _flows.Count;
+
+    /// <summary>Flows created since construction.</summary>
+    public long Created { get; private set; }
+
+    /// <summary>Flows ended by idle timeout.</summary>
+    public long Expired { get; private set; }
+
+    /// <summary>Flows evicted because the table was full.</summary>
+    public long Evicted { get; private set; }
+
+    /// <summary>Closed TCP flows ended early because a new SYN reused their tuple.</summary>
+    public long PortReused { get; private set; }
+
+    /// <summary>Reassembly counters summed over every TCP flow that has ended (live flows not included).</summary>
+    public ref readonly TcpReassemblyStats EndedTcpStats => ref _endedTcpStats;
+
+    /// <summary>
+    /// Finds or creates the flow of an IP packet and counts the packet on it. Returns null for packets that
+    /// cannot be tracked (not IP, or an IP fragment whose transport header was not decoded).
+    /// </summary>
+    /// <param name="packet">The decoded packet; its timestamp advances the flow's <see cref="Flow.LastSeen"/>.</param>
+    /// <param name="direction">The packet's direction relative to the flow's server.</param>
+    /// <param name="created">True when this packet started a new flow.</param>
+    public Flow? GetOrCreate(in DecodedPacket packet, out Direction direction, out bool created)
+    {
+        direction = Direction.ToServer;
+        created = false;
+        if (!packet.IsIP || packet.IsFragment)
+            return null;
+
+        var key = FlowKey.FromPacket(packet, _limits.UseVlanInKey, out bool sourceIsFirst);
+        Flow? flow = _lastFlow;
+        if (flow is null || !_lastKey.Equals(key))
+            _flows.TryGetValue(key, out flow);
+
+        if (flow is not null
+            && packet.Transport == TransportLayer.Tcp
+            && (packet.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn
+            && (flow.TcpState & FlowTcpState.Closed) != 0)
+        {
+            // A fresh connection on the tuple of a closed one: end the old flow instead of mixing sequence spaces.
+            PortReused++;
+            End(flow, FlowEndReason.TcpPortReuse);
+            flow = null;
+        }
+
+        if (flow is null)
+        {
+            flow = Create(key, packet, sourceIsFirst);
+            created = true;
+        }
+
+        direction = sourceIsFirst == flow.ClientIsFirst ? Direction.ToServer : Direction.ToClient;
+        var timeoutClass = flow.OnPacket(direction, packet, created);
+        MoveToTail(flow, timeoutClass);
+        _lastFlow = flow;
+        _lastKey = key;
+        return flow;
+    }
+
+    /// <summary>Looks a flow up without creating or counting anything.</summary>
+    public Flow? Find(in FlowKey key)
+        => _flows.TryGetValue(key, out var flow) ? flow : null;
+
+    /// <summary>
+    /// Ends every flow idle for longer than its state's timeout at capture time <paramref name="now"/>. Call it
+    /// periodically (e.g. once per second of packet time). Returns how many flows ended.
+    /// </summary>
+    public int ExpireIdle(Timestamp now)
+    {
+        int ended = 0;
+        for (int c = 0; c < ClassCount; c++)
+        {
+            long timeout = _timeoutNanoseconds[c];
+            while (_heads[c] is { } head && now.UnixNanoseconds - head.LastSeen.UnixNanoseconds >= timeout)
+            {
+                Expired++;
+                End(head, FlowEndReason.IdleTimeout);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /// <summary>Ends all flows (shutdown, end of a capture file), oldest first within each timeout class.</summary>
+    public void EndAll()
+    {
+        for (int c = 0; c < ClassCount; c++)
+        {
+            while (_heads[c] is { } head)
+                End(head, FlowEndReason.Shutdown);
+        }
+    }
+
+    private Flow Create(in FlowKey key, in DecodedPacket packet, bool sourceIsFirst)
+    {
+        if (_flows.Count >= _limits.MaxFlows)
+            EvictLeastRecentlyUsed();
+
+        bool serverFromHandshake = false;
+        bool sourceIsClient;
+        if (packet.Transport == TransportLayer.Tcp && (packet.TcpFlags & TcpFlags.Syn) != 0)
+        {
+            // RFC 9293 §3.5: the SYN sender opens the connection; the SYN+ACK sender is the one that accepted it.
+            serverFromHandshake = true;
+            sourceIsClient = (packet.TcpFlags & TcpFlags.Ack) == 0;
+        }
+        else
+        {
+            bool hasPorts = packet.Transport is TransportLayer.Tcp or TransportLayer.Udp;
+            sourceIsClient = !(hasPorts && ServerPorts.IsSourceServer(packet.SourcePort, packet.DestinationPort));
+        }
+
+        var flow = _free;
+        if (flow is not null)
+        {
+            _free = flow.Next;
+            flow.Next = null;
+        }
+        else
+        {
+            flow = new Flow(_reassemblyLimits);
+        }
+
+        flow.Initialize(_nextId++, key, sourceIsClient == sourceIsFirst, serverFromHandshake, packet.Transport, packet.Timestamp);
+        _flows.Add(key, flow);
+        Append(flow, FlowTimeoutClass.TcpNew);
+        Created++;
+        return flow;
+    }
+
+    private void EvictLeastRecentlyUsed()
+    {
+        Flow? oldest = null;
+        for (int c = 0; c < ClassCount; c++)
+        {
+            var head = _heads[c];
+            if (head is not null && (oldest is null || head.LastSeen < oldest.LastSeen))
+                oldest = head;
+        }
+        if (oldest is null)
+            return;
+        Evicted++;
+        End(oldest, FlowEndReason.Evicted);
+    }
+
+    private void End(Flow flow, FlowEndReason reason)
+    {
+        Unlink(flow);
+        _flows.Remove(flow.Key);
+        if (ReferenceEquals(_lastFlow, flow))
+            _lastFlow = null;
+        _handler?.OnFlowEnd(flow, reason);
+        if (flow.Tcp is { } tcp)
+            _endedTcpStats.Add(tcp.Stats);
+        flow.Reset();
+        flow.Next = _free;
+        _free = flow;
+    }
+
+    private void MoveToTail(Flow flow, FlowTimeoutClass timeoutClass)
+    {
+        if (flow.TimeoutClass == timeoutClass && _tails[(int)timeoutClass] == flow)
+            return;
+        Unlink(flow);
+        Append(flow, timeoutClass);
+    }
+
+    private void Append(Flow flow, FlowTimeoutClass timeoutClass)
+    {
+        int c = (int)timeoutClass;
+        flow.TimeoutClass = timeoutClass;
+        flow.Previous = _tails[c];
+        flow.Next = null;
+        if (_tails[c] is { } tail)
+            tail.Next = flow;
+        else
+            _heads[c] = flow;
+        _tails[c] = flow;
+    }
+
+    private void Unlink(Flow flow)
+    {
+        int c = (int)flow.TimeoutClass;
+        if (flow.Previous is { } previous)
+            previous.Next = flow.Next;
+        else if (_heads[c] == flow)
+            _heads[c] = flow.Next;
+        if (flow.Next is { } next)
+            next.Previous = flow.Previous;
+        else if (_tails[c] == flow)
+            _tails[c] = flow.Previous;
+        flow.Previous = null;
+        flow.Next = null;
+    }
+}
