@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OtSensor.Analysis.Inventory;
 using OtSensor.Analysis.Statistics;
-using OtSensor.Capture;
+using OtSensor.Capture.Files;
 using OtSensor.Core.Protocols;
 using OtSensor.Engine.Pipeline;
 using OtSensor.Protocols.Registry;
@@ -18,12 +18,10 @@ public readonly record struct AnalysisProgress(long BytesRead, long TotalBytes, 
 public sealed class CaptureAnalyzer
 {
     private const int ProgressIntervalFrames = 16_384;
-    private readonly EngineOptions _options;
     private readonly PacketPipeline _pipeline;
 
     public CaptureAnalyzer(EngineOptions options, IPduObserver observer, ProtocolRegistry? registry = null)
     {
-        _options = options;
         Inventory = new DeviceInventory(options.Inventory);
         _pipeline = new PacketPipeline(options, registry ?? DefaultProtocols.CreateRegistry(), Inventory, observer);
     }
@@ -36,9 +34,12 @@ public sealed class CaptureAnalyzer
     {
         var stopwatch = Stopwatch.StartNew();
         var summary = new TrafficSummary();
-        var files = CaptureSet.Expand(inputs, out var rejected);
-        foreach (var (path, reason) in rejected)
-            summary.Files.Add(new CaptureFileReport { Path = path, Error = reason, FileLength = SafeLength(path) });
+        var set = CaptureSet.Expand(inputs);
+        foreach (var missing in set.Missing)
+            summary.Files.Add(new CaptureFileReport { Path = missing, Error = "no such file or folder" });
+        foreach (var skipped in set.Skipped)
+            summary.Files.Add(new CaptureFileReport { Path = skipped.Path, Error = skipped.Reason, FileLength = SafeLength(skipped.Path) });
+        var files = set.Files.Select(f => f.Path).ToArray();
 
         long total = 0;
         foreach (var f in files) total += SafeLength(f);

@@ -44,7 +44,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         _registry = registry;
         Inventory = inventory;
         _observer = observer;
-        _flows = new FlowTable(new FlowTableLimits());
+        _flows = new FlowTable(new FlowTableLimits(), new ReassemblyLimits(), this);
     }
 
     public DeviceInventory Inventory { get; }
@@ -120,19 +120,20 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         if (++_framesSinceExpiry >= _options.ExpiryIntervalFrames)
         {
             _framesSinceExpiry = 0;
-            _flows.ExpireIdle(timestamp, this);
+            _flows.ExpireIdle(timestamp);
         }
     }
 
     /// <summary>End of input: closes every flow so sessions flush and states return to the pool.</summary>
     public void Complete()
     {
-        _flows.ExpireIdle(Timestamp.MaxValue, this);
+        _flows.EndAll();
     }
 
     private void OnTransport(ref DecodedPacket p, ReadOnlySpan<byte> buffer, int frameLength, bool isTcp)
     {
         var flow = _flows.GetOrCreate(in p, out var direction, out bool created);
+        if (flow is null) return;
         var state = (FlowState?)flow.Application;
         if (created || state is null)
         {
@@ -268,10 +269,19 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     // ---- IFlowExpiryHandler ----
 
-    void IFlowExpiryHandler.OnFlowExpired(Flow flow)
+    void IFlowExpiryHandler.OnFlowEnd(Flow flow, FlowEndReason reason)
     {
         if (flow.Application is FlowState state)
         {
+            // Deliver what the reassembler still holds (in-order data after holes) before the flow goes.
+            if (flow.Tcp is { } tcp)
+            {
+                _currentFlow = flow;
+                _currentState = state;
+                tcp.Flush(this);
+                _currentFlow = null;
+                _currentState = null;
+            }
             state.Reset();
             state.Devices.Clear();
             _statePool.Push(state);
@@ -347,9 +357,25 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         for (int bit = 0; bit < 64; bit++)
             if (_decodeAnomalyCounts[bit] > 0) summary.Anomalies[string.Concat(DecodeAnomalyNames.Layer(bit), ".", DecodeAnomalyNames.Get(bit))] = _decodeAnomalyCounts[bit];
         foreach (var (name, count) in _protocolAnomalyCounts) summary.Anomalies[name] = count;
-        _flows.FillCounters(summary.Flows);
-        _flows.FillReassemblyCounters(summary.Reassembly);
-        _fragments.FillCounters(summary.Reassembly);
+        summary.Flows["created"] = _flows.Created;
+        summary.Flows["expired"] = _flows.Expired;
+        summary.Flows["evicted"] = _flows.Evicted;
+        summary.Flows["port_reused"] = _flows.PortReused;
+        ref readonly var tcp = ref _flows.EndedTcpStats;
+        var r = summary.Reassembly;
+        r["tcp_segments"] = tcp.Segments;
+        r["tcp_bytes_delivered"] = tcp.BytesDelivered;
+        r["tcp_retransmitted_segments"] = tcp.RetransmittedSegments;
+        r["tcp_retransmitted_bytes"] = tcp.RetransmittedBytes;
+        r["tcp_out_of_order_segments"] = tcp.OutOfOrderSegments;
+        r["tcp_overlaps"] = tcp.Overlaps;
+        r["tcp_overlap_mismatches"] = tcp.OverlapMismatches;
+        r["tcp_gaps"] = tcp.Gaps;
+        r["tcp_gap_bytes"] = tcp.GapBytes;
+        r["tcp_out_of_order_bound_hits"] = tcp.OutOfOrderBoundHits;
+        r["tcp_pending_bound_hits"] = tcp.PendingBoundHits;
+        r["tcp_dropped_on_reset_bytes"] = tcp.DroppedOnResetBytes;
+        FillFragmentCounters(r);
         summary.Devices = Inventory.Devices.Count;
         summary.Connections = Inventory.Connections.Count;
     }
