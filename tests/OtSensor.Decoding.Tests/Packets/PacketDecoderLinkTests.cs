@@ -290,4 +290,22 @@ public class PacketDecoderLinkTests
             }
         }
     }
+
+    [Fact]
+    public void Decode_EveryVectorAndLinkType_AllocatesNothing()
+    {
+        byte[][] vectors = [EthIPv4Tcp, EthIPv4OptionsUdp, EthArpRequest, Eth8023SnapIPv4Udp, EthThreeVlanIPv4Udp, SllIPv4Udp, IPv6ExtensionsTcp, IPv4IcmpPortUnreachable];
+        LinkType[] linkTypes = [LinkType.Ethernet, LinkType.LinuxSll, LinkType.LinuxSll2, LinkType.Null, LinkType.Raw, LinkType.IPv6];
+        var packet = default(DecodedPacket);
+        foreach (var v in vectors) PacketDecoder.Decode(v, LinkType.Ethernet, ref packet); // JIT warm-up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int round = 0; round < 100; round++)
+        {
+            foreach (var vector in vectors)
+            {
+                foreach (var linkType in linkTypes) PacketDecoder.Decode(vector, linkType, ref packet);
+            }
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
