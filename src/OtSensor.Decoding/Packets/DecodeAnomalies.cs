@@ -36,4 +36,6 @@ public enum DecodeAnomalies : ulong
     TrailingBytes = 1UL << 25,
     ZeroPort = 1UL << 26,
     SourceAddressMulticast = 1UL << 27,
+    /// <summary>EtherType / address family said IPv6 but the version nibble is not 6.</summary>
+    IPv6BadVersion = 1UL << 28,
 }

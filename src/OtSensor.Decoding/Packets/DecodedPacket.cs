@@ -47,6 +47,8 @@ public struct DecodedPacket
 
     // Layer 3.
     public NetworkLayer Network;
+    /// <summary>Offset of the network-layer header (IP or ARP) within the frame.</summary>
+    public int NetworkOffset;
     public IPAddressBytes SourceIP;
     public IPAddressBytes DestinationIP;
     /// <summary>IPv4 protocol / IPv6 next header after extension headers.</summary>
@@ -72,6 +74,8 @@ public struct DecodedPacket
 
     // Layer 4.
     public TransportLayer Transport;
+    /// <summary>Offset of the transport header within the decoded buffer (the frame, or the reassembled IP payload).</summary>
+    public int TransportOffset;
     public ushort SourcePort;
     public ushort DestinationPort;
     public uint TcpSequence;
