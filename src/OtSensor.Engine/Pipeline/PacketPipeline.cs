@@ -303,7 +303,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             {
                 Timestamp = p.Timestamp,
                 FrameNumber = p.FrameNumber,
-                Layer = DecodeAnomalyNames.Layer(bit),
+                Layer = PacketLayer,
                 Name = DecodeAnomalyNames.Get(bit),
                 Source = p.SourceIP,
                 Destination = p.DestinationIP,
@@ -355,7 +355,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         for (int i = 0; i < _pduCounts.Length; i++)
             if (_pduCounts[i] > 0) summary.Pdus[ProtocolNames.Get((ProtocolId)i)] = _pduCounts[i];
         for (int bit = 0; bit < 64; bit++)
-            if (_decodeAnomalyCounts[bit] > 0) summary.Anomalies[string.Concat(DecodeAnomalyNames.Layer(bit), ".", DecodeAnomalyNames.Get(bit))] = _decodeAnomalyCounts[bit];
+            if (_decodeAnomalyCounts[bit] > 0) summary.Anomalies[string.Concat(PacketLayer, ".", DecodeAnomalyNames.Get(bit))] = _decodeAnomalyCounts[bit];
         foreach (var (name, count) in _protocolAnomalyCounts) summary.Anomalies[name] = count;
         summary.Flows["created"] = _flows.Created;
         summary.Flows["expired"] = _flows.Expired;
@@ -379,6 +379,19 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         summary.Devices = Inventory.Devices.Count;
         summary.Connections = Inventory.Connections.Count;
     }
+
+    private void FillFragmentCounters(SortedDictionary<string, long> counters)
+    {
+        counters["ip_fragments_completed"] = _fragments.Completed;
+        counters["ip_fragments_evicted"] = _fragments.Evicted;
+        counters["ip_fragments_limit_reached"] = _fragments.LimitReached;
+        counters["ip_fragments_overlaps"] = _fragments.Overlaps;
+        counters["ip_fragments_duplicates"] = _fragments.Duplicates;
+        counters["ip_fragments_too_large"] = _fragments.TooLarge;
+    }
+
+    /// <summary>Layer name of L2–L4 decode anomalies (their names already say which header).</summary>
+    private const string PacketLayer = "packet";
 
     private enum LayerCounter { Arp, IPv4, IPv6, OtherNetwork, Fragments, Tcp, Udp, Icmp, OtherTransport, Count }
 
