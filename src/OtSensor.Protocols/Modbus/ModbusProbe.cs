@@ -6,8 +6,9 @@ namespace OtSensor.Protocols.Modbus;
 /// <summary>Recognises a Modbus/TCP ADU from its first bytes; also used to find the next header on resync.</summary>
 /// <remarks>
 /// Implementation Guide V1.0b §3.1.3: protocol identifier 0, length 2..254 (unit id plus a PDU of 1..253
-/// bytes); function code 1..127 with or without the exception bit (Application Protocol V1.1b3 §4.1:
-/// code 0 is not valid). The same test as Wireshark's heuristic, read for facts only.
+/// bytes), and the function code byte present. The function code itself is not checked: code 0 is invalid
+/// (Application Protocol V1.1b3 §4.1) but scanners send it first, and the parser flags it as
+/// <see cref="ModbusAnomalies.UnknownFunction"/> rather than losing the flow.
 /// </remarks>
 public static class ModbusProbe
 {
@@ -20,7 +21,7 @@ public static class ModbusProbe
         if (data.Length >= 5 && data[4] != 0) return ProbeResult.Unrecognized; // length ≤ 254: high byte 0
         if (data.Length >= 6 && !IsValidLength(data[5])) return ProbeResult.Unrecognized;
         if (data.Length < ModbusConstants.ProbeLength) return ProbeResult.Incomplete;
-        return (data[7] & 0x7F) == 0 ? ProbeResult.Unrecognized : ProbeResult.Recognized;
+        return ProbeResult.Recognized;
     }
 
     internal static bool IsValidLength(int length)

@@ -25,8 +25,8 @@ public class ModbusProbeTests
     }
 
     [Fact]
-    public void Probe_FunctionCodeZero_Unrecognized()
-        => Assert.Equal(ProbeResult.Unrecognized, ModbusProbe.Probe([0x00, 0x01, 0x00, 0x00, 0x00, 0x02, 0x01, 0x00], Direction.ToServer));
+    public void Probe_FunctionCodeZero_RecognizedForTheParserToFlag()
+        => Assert.Equal(ProbeResult.Recognized, ModbusProbe.Probe([0x00, 0x01, 0x00, 0x00, 0x00, 0x02, 0x01, 0x00], Direction.ToServer));
 
     [Fact]
     public void Module_DescribesModbusOnPort502()
