@@ -9,7 +9,12 @@ namespace OtSensor.Protocols.Registry;
 /// </summary>
 public interface IProtocolEventSink
 {
-    void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage;
+    /// <remarks>
+    /// <typeparamref name="TMessage"/> may be a <c>ref struct</c> that borrows the frame from the caller's buffer
+    /// (e.g. <c>ModbusMessage</c>): it is valid only during this call, so implementations read or format it here
+    /// and never keep it.
+    /// </remarks>
+    void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct;
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

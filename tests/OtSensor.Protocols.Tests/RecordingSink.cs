@@ -1,0 +1,69 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Registry;
+
+namespace OtSensor.Protocols.Tests;
+
+/// <summary>What a test keeps of one message: the contract fields and the details JSON, copied during the callback.</summary>
+public sealed record RecordedMessage(
+    ProtocolId Protocol,
+    int Function,
+    string? FunctionName,
+    OtOperation Operation,
+    bool IsResponse,
+    ulong Anomalies,
+    IReadOnlyList<string> AnomalyNames,
+    string DetailsJson)
+{
+    public JsonElement Details => JsonDocument.Parse(DetailsJson).RootElement;
+
+    public override string ToString() => $"{Protocol} fn={Function} resp={IsResponse} op={Operation} anomalies=[{string.Join(",", AnomalyNames)}] {DetailsJson}";
+}
+
+/// <summary>A sink that snapshots every message (messages may be ref structs valid only during the call).</summary>
+public sealed class RecordingSink : IProtocolEventSink
+{
+    public List<RecordedMessage> Messages { get; } = [];
+
+    public List<string> StreamAnomalies { get; } = [];
+
+    public void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        var names = new List<string>();
+        for (int bit = 0; bit < 64; bit++)
+        {
+            if ((message.Anomalies & (1UL << bit)) != 0) names.Add(message.AnomalyName(bit));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            message.WriteDetails(writer);
+            writer.WriteEndObject();
+        }
+
+        Messages.Add(new RecordedMessage(message.Protocol, message.Function, message.FunctionName, message.Operation,
+            message.IsResponse, message.Anomalies, names, Encoding.UTF8.GetString(buffer.WrittenSpan)));
+    }
+
+    public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => StreamAnomalies.Add(anomaly);
+}
+
+/// <summary>A sink that touches the contract fields and keeps nothing: for allocation tests.</summary>
+public sealed class NoOpSink : IProtocolEventSink
+{
+    public long Count { get; private set; }
+
+    public long Checksum { get; private set; }
+
+    public void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        Count++;
+        Checksum += message.Function + (long)message.Anomalies + (int)message.Operation;
+    }
+
+    public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Checksum++;
+}
