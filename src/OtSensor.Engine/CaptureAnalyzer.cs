@@ -15,7 +15,7 @@ public readonly record struct AnalysisProgress(long BytesRead, long TotalBytes, 
 /// Replays capture files through one <see cref="PacketPipeline"/> as one continuous capture, and reports per file
 /// how far it got. A file that breaks keeps everything read before the break; the run goes on with the next file.
 /// </summary>
-public sealed class CaptureAnalyzer
+public sealed class CaptureAnalyzer : IDisposable
 {
     private const int ProgressIntervalFrames = 16_384;
     private readonly PacketPipeline _pipeline;
@@ -28,6 +28,8 @@ public sealed class CaptureAnalyzer
 
     public DeviceInventory Inventory { get; }
     public PacketPipeline Pipeline => _pipeline;
+
+    public void Dispose() => _pipeline.Dispose();
 
     /// <summary>Analyses every file of <paramref name="inputs"/> (files or folders) in order.</summary>
     public TrafficSummary Run(IReadOnlyList<string> inputs, Action<AnalysisProgress>? progress = null)

@@ -63,14 +63,16 @@ public sealed class DeviceInventory(InventoryLimits limits)
     }
 
     /// <summary>A decoded PDU on an open flow: roles, commands and identity statements.</summary>
-    public void ObservePdu<TMessage>(FlowDevices state, in PduContext context, in TMessage message)
+    /// <param name="senderIsFlowClient">The PDU came from the flow's transport client (the TCP connection opener).</param>
+    public void ObservePdu<TMessage>(FlowDevices state, bool senderIsFlowClient, in PduContext context, in TMessage message)
         where TMessage : struct, IProtocolMessage, allows ref struct
     {
         var protocol = message.Protocol;
-        // Roles follow the request direction, not the message kind: a client sends requests, a server answers.
+        // Roles follow the application direction (context.FromClient), which can be the reverse of the
+        // transport roles (a connection opened from port 502 still has its Modbus server on 502).
         bool senderIsServer = !context.FromClient;
-        var sender = context.FromClient ? state.Client : state.Server;
-        var receiver = context.FromClient ? state.Server : state.Client;
+        var sender = senderIsFlowClient ? state.Client : state.Server;
+        var receiver = senderIsFlowClient ? state.Server : state.Client;
         sender?.AddRole(protocol, senderIsServer, message.IsResponse ? OtOperation.None : message.Operation);
         receiver?.AddRole(protocol, !senderIsServer, OtOperation.None);
         if (!message.IsResponse) state.Connection?.AddCommand(protocol, message.FunctionName);

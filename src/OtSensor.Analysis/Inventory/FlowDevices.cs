@@ -11,7 +11,7 @@ public sealed class FlowDevices
     public Device? Server { get; internal set; }
     public Connection? Connection { get; internal set; }
 
-    internal void Clear()
+    public void Clear()
     {
         Client = null;
         Server = null;

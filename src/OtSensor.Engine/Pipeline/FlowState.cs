@@ -14,6 +14,11 @@ internal sealed class FlowState
     public ProtocolId Protocol;
     /// <summary>No protocol recognised it (or its session failed): its payload is skipped.</summary>
     public bool Unrecognized;
+    /// <summary>
+    /// The TCP client sits on the protocol's well-known port and the TCP server does not (e.g. a connection
+    /// opened from port 502): the application roles are the reverse of the TCP roles, as tshark also decides.
+    /// </summary>
+    public bool ReverseRoles;
     public int ProbeAttempts;
     public long ProbedBytes;
 
@@ -24,6 +29,7 @@ internal sealed class FlowState
         DatagramSession = null;
         Protocol = ProtocolId.Unknown;
         Unrecognized = false;
+        ReverseRoles = false;
         ProbeAttempts = 0;
         ProbedBytes = 0;
     }

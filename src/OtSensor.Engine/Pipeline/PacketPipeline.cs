@@ -18,7 +18,7 @@ namespace OtSensor.Engine.Pipeline;
 /// it is its own reassembly consumer and protocol sink (the current flow is held in fields), so a frame
 /// costs no allocation once flows exist.
 /// </summary>
-public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFlowExpiryHandler
+public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFlowExpiryHandler, IDisposable
 {
     private readonly EngineOptions _options;
     private readonly ProtocolRegistry _registry;
@@ -124,6 +124,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         }
     }
 
+    public void Dispose() => _fragments.Dispose();
+
     /// <summary>End of input: closes every flow so sessions flush and states return to the pool.</summary>
     public void Complete()
     {
@@ -175,10 +177,10 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         if (state.Unrecognized) return data.Length;
         if (state.StreamSession is null)
         {
-            var verdict = _registry.Probe(data, direction, _currentFlow!.Server.Port, stream: true, out var module);
+            var verdict = _registry.Probe(data, direction, _currentFlow!.Client.Port, _currentFlow.Server.Port, stream: true, out var module);
             if (verdict == ProbeResult.Recognized)
             {
-                Attach(state, module!);
+                Attach(state, module!, _currentFlow);
             }
             else
             {
@@ -195,7 +197,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             }
         }
 
-        var result = state.StreamSession!.OnData(data, direction, this);
+        var result = state.StreamSession!.OnData(data, ApplicationDirection(state, direction), this);
         if (result.Status == StreamStatus.Error)
         {
             state.Unrecognized = true;
@@ -209,7 +211,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     {
         var state = _currentState;
         RecordAnomaly("tcp", "stream_gap");
-        state?.StreamSession?.OnGap(direction, this);
+        if (state is not null) state.StreamSession?.OnGap(ApplicationDirection(state, direction), this);
     }
 
     private void OnDatagram(FlowState state, ReadOnlySpan<byte> payload, Direction direction, ushort serverPort)
@@ -218,23 +220,34 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         if (state.Unrecognized) return;
         if (state.DatagramSession is null)
         {
-            if (_registry.Probe(payload, direction, serverPort, stream: false, out var module) != ProbeResult.Recognized)
+            if (_registry.Probe(payload, direction, _currentFlow!.Client.Port, serverPort, stream: false, out var module) != ProbeResult.Recognized)
             {
                 if (++state.ProbeAttempts >= _options.MaxProbeAttempts) state.Unrecognized = true;
                 return;
             }
-            Attach(state, module!);
+            Attach(state, module!, _currentFlow!);
         }
-        state.DatagramSession!.OnDatagram(payload, direction, this);
+        state.DatagramSession!.OnDatagram(payload, ApplicationDirection(state, direction), this);
     }
 
-    private static void Attach(FlowState state, IProtocolModule module)
+    private static Direction ApplicationDirection(FlowState state, Direction transport)
+        => state.ReverseRoles ? (transport == Direction.ToServer ? Direction.ToClient : Direction.ToServer) : transport;
+
+    private static void Attach(FlowState state, IProtocolModule module, Flow flow)
     {
+        state.ReverseRoles = IsDefaultPort(module, flow.Client.Port) && !IsDefaultPort(module, flow.Server.Port);
         state.Module = module;
         state.Protocol = module.Protocol;
         state.StreamSession = module.IsStream ? module.CreateStreamSession() : null;
         state.DatagramSession = module.IsStream ? null : module.CreateDatagramSession();
         if (state.StreamSession is null && state.DatagramSession is null) state.Unrecognized = true;
+    }
+
+    private static bool IsDefaultPort(IProtocolModule module, ushort port)
+    {
+        foreach (var p in module.DefaultPorts)
+            if (p == port) return true;
+        return false;
     }
 
     // ---- IProtocolEventSink: PDUs of the current flow ----
@@ -243,9 +256,10 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     {
         var flow = _currentFlow!;
         var state = _currentState!;
-        bool fromClient = _currentDirection == Direction.ToServer;
+        bool fromClient = ApplicationDirection(state, _currentDirection) == Direction.ToServer;
         ref readonly var p = ref _packet;
-        var (from, to) = fromClient ? (flow.Client, flow.Server) : (flow.Server, flow.Client);
+        bool fromTcpClient = _currentDirection == Direction.ToServer;
+        var (from, to) = fromTcpClient ? (flow.Client, flow.Server) : (flow.Server, flow.Client);
         bool packetFromSender = p.SourceIP == from.Address && p.SourcePort == from.Port;
         var context = new PduContext
         {
@@ -261,7 +275,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             DestinationMac = packetFromSender ? p.DestinationMac : p.SourceMac,
         };
         _pduCounts[(byte)message.Protocol]++;
-        Inventory.ObservePdu(state.Devices, in context, in message);
+        Inventory.ObservePdu(state.Devices, senderIsFlowClient: fromTcpClient, in context, in message);
         _observer.OnPdu(in context, in message);
     }
 

@@ -53,11 +53,11 @@ public static class ModbusFields
     public const string Id = "id";
 
     /// <summary>Stream anomaly: bytes skipped to find the next plausible MBAP header after an invalid one.</summary>
-    public const string StreamResync = "Resync";
+    public const string StreamResync = "resync";
 
     /// <summary>Stream anomaly: the outstanding-request bound was hit; the oldest requests are dropped.</summary>
-    public const string StreamRequestFlood = "RequestFlood";
+    public const string StreamRequestFlood = "request_flood";
 
     /// <summary>Stream anomaly: a resync skipped <see cref="ModbusConstants.MaxResyncBytes"/> bytes; the session gives up.</summary>
-    public const string StreamNotModbus = "NotModbus";
+    public const string StreamNotModbus = "not_modbus";
 }

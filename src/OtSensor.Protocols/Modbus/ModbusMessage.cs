@@ -116,6 +116,39 @@ public readonly ref struct ModbusMessage : IProtocolMessage
     /// </summary>
     public ReadOnlySpan<byte> ServerIdData => _d.Has(ModbusFieldPresence.ServerId) ? Data : default;
 
+    /// <summary>A Read Device Identification (43/14) response states its sender's vendor, product and revision.</summary>
+    public bool HasIdentity => _d.Has(ModbusFieldPresence.DeviceIdResponse) && _d.NumberOfObjects > 0;
+
+    /// <summary>
+    /// Maps the basic and regular identification objects (§6.21 table "Object Id") to inventory attributes:
+    /// VendorName → vendor, ProductCode → product code, MajorMinorRevision → firmware, ProductName/ModelName → model.
+    /// </summary>
+    public void ReportIdentity(IIdentityReceiver receiver)
+    {
+        if (!HasIdentity) return;
+        foreach (var entry in DeviceIdentification)
+        {
+            switch (entry.Id)
+            {
+                case ModbusDeviceIdentification.VendorName:
+                    receiver.OnIdentity(IdentityField.Vendor, entry.Value, "modbus 43/14 VendorName (0x00)");
+                    break;
+                case ModbusDeviceIdentification.ProductCode:
+                    receiver.OnIdentity(IdentityField.ProductCode, entry.Value, "modbus 43/14 ProductCode (0x01)");
+                    break;
+                case ModbusDeviceIdentification.MajorMinorRevision:
+                    receiver.OnIdentity(IdentityField.Firmware, entry.Value, "modbus 43/14 MajorMinorRevision (0x02)");
+                    break;
+                case ModbusDeviceIdentification.ProductName:
+                    receiver.OnIdentity(IdentityField.Model, entry.Value, "modbus 43/14 ProductName (0x04)");
+                    break;
+                case ModbusDeviceIdentification.ModelName:
+                    receiver.OnIdentity(IdentityField.Model, entry.Value, "modbus 43/14 ModelName (0x05)");
+                    break;
+            }
+        }
+    }
+
     private ushort? Get(ModbusFieldPresence field, ushort value) => _d.Has(field) ? value : null;
 
     public void WriteDetails(Utf8JsonWriter writer)

@@ -18,11 +18,11 @@ public static class ModbusNames
 
     private static readonly string[] Anomalies =
     [
-        "InvalidProtocolId", "InvalidLength", "LengthMismatch", "DataTooShort", "TrailingBytes",
-        "ByteCountQuantityMismatch", "ByteCountLengthMismatch", "QuantityOutOfRange", "InvalidCoilValue",
-        "UnknownFunction", "UnknownExceptionCode", "ReservedMeiType", "ReservedSubFunction",
-        "InvalidReferenceType", "InvalidReadDeviceIdCode", "InvalidMoreFollows", "ExceptionBitInRequest",
-        "UnsolicitedResponse", "ResponseFunctionMismatch", "ByteCountOutOfRange",
+        "invalid_protocol_id", "invalid_length", "length_mismatch", "data_too_short", "trailing_bytes",
+        "byte_count_quantity_mismatch", "byte_count_length_mismatch", "quantity_out_of_range", "invalid_coil_value",
+        "unknown_function", "unknown_exception_code", "reserved_mei_type", "reserved_sub_function",
+        "invalid_reference_type", "invalid_read_device_id_code", "invalid_more_follows", "exception_bit_in_request",
+        "unsolicited_response", "response_function_mismatch", "byte_count_out_of_range",
     ];
 
     /// <summary>Name of a function code (exception bit cleared); null for an unassigned code.</summary>
@@ -49,7 +49,7 @@ public static class ModbusNames
     public static string? DeviceIdObject(byte id) => id < DeviceIdObjects.Length ? DeviceIdObjects[id] : null;
 
     /// <summary>Stable name of one <see cref="ModbusAnomalies"/> bit.</summary>
-    public static string Anomaly(int bit) => (uint)bit < (uint)Anomalies.Length ? Anomalies[bit] : "Unknown";
+    public static string Anomaly(int bit) => (uint)bit < (uint)Anomalies.Length ? Anomalies[bit] : "unknown";
 
     /// <summary>True for the user-defined ranges 65–72 and 100–110 (§5.1).</summary>
     public static bool IsUserDefined(byte function) => function is (>= 65 and <= 72) or (>= 100 and <= 110);

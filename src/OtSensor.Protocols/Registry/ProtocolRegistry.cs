@@ -14,7 +14,7 @@ public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules)
     /// Finds the module that recognises <paramref name="data"/>. Returns <see cref="ProbeResult.Incomplete"/>
     /// when some module needs more bytes to decide and none recognised it yet.
     /// </summary>
-    public ProbeResult Probe(ReadOnlySpan<byte> data, Direction direction, ushort serverPort, bool stream, out IProtocolModule? module)
+    public ProbeResult Probe(ReadOnlySpan<byte> data, Direction direction, ushort clientPort, ushort serverPort, bool stream, out IProtocolModule? module)
     {
         module = null;
         bool incomplete = false;
@@ -23,7 +23,7 @@ public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules)
         {
             foreach (var candidate in Modules)
             {
-                if (candidate.IsStream != stream || HasPort(candidate, serverPort) != (pass == 0)) continue;
+                if (candidate.IsStream != stream || (HasPort(candidate, serverPort) || HasPort(candidate, clientPort)) != (pass == 0)) continue;
                 switch (candidate.Probe(data, direction))
                 {
                     case ProbeResult.Recognized:

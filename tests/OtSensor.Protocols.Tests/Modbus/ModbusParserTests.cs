@@ -69,7 +69,7 @@ public class ModbusParserTests
     public void TryParse_ReadCoilsResponseByteCountLiePaired_FlagsByteCountQuantityMismatch()
     {
         var m = ModbusTestParse.PairedResponse(ModbusVectors.RdCoilsRequest, ModbusVectors.RdCoilsResponseByteCountLie);
-        Assert.Equal(["ByteCountQuantityMismatch"], m.AnomalyNames);
+        Assert.Equal(["byte_count_quantity_mismatch"], m.AnomalyNames);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class ModbusParserTests
     public void TryParse_UnknownExceptionCode_FlagsIt()
     {
         var m = ModbusTestParse.Response(ModbusVectors.RdHoldingRegsUnknownExceptionResponse);
-        Assert.Equal(["UnknownExceptionCode"], m.AnomalyNames);
+        Assert.Equal(["unknown_exception_code"], m.AnomalyNames);
         Assert.Equal(JsonValueKind.Null, m.Details.GetProperty(ModbusFields.ExceptionName).ValueKind);
     }
 
@@ -104,50 +104,50 @@ public class ModbusParserTests
 
     [Fact]
     public void TryParse_WriteSingleCoilBadValue_FlagsInvalidCoilValue()
-        => Assert.Equal(["InvalidCoilValue"], ModbusTestParse.Request(ModbusVectors.WrSingleCoilRequestBadValue).AnomalyNames);
+        => Assert.Equal(["invalid_coil_value"], ModbusTestParse.Request(ModbusVectors.WrSingleCoilRequestBadValue).AnomalyNames);
 
     [Fact]
     public void TryParse_TruncatedPdu_FlagsDataTooShort()
     {
         var m = ModbusTestParse.Request(ModbusVectors.RdHoldingRegsRequestTruncatedPdu);
-        Assert.Equal(["DataTooShort"], m.AnomalyNames);
+        Assert.Equal(["data_too_short"], m.AnomalyNames);
         Assert.Equal(107, Int(m, ModbusFields.Address));
         Assert.False(m.Details.TryGetProperty(ModbusFields.Quantity, out _));
     }
 
     [Fact]
     public void TryParse_TrailingBytes_FlagsTrailingBytes()
-        => Assert.Equal(["TrailingBytes"], ModbusTestParse.Request(ModbusVectors.RdHoldingRegsRequestTrailingBytes).AnomalyNames);
+        => Assert.Equal(["trailing_bytes"], ModbusTestParse.Request(ModbusVectors.RdHoldingRegsRequestTrailingBytes).AnomalyNames);
 
     [Fact]
     public void TryParse_QuantityTooLarge_FlagsQuantityOutOfRange()
-        => Assert.Equal(["QuantityOutOfRange"], ModbusTestParse.Request(ModbusVectors.RdHoldingRegsRequestQuantityTooLarge).AnomalyNames);
+        => Assert.Equal(["quantity_out_of_range"], ModbusTestParse.Request(ModbusVectors.RdHoldingRegsRequestQuantityTooLarge).AnomalyNames);
 
     [Fact]
     public void TryParse_WriteMultipleRegistersByteCountLie_FlagsBothMismatches()
-        => Assert.Equal(["ByteCountQuantityMismatch", "ByteCountLengthMismatch"],
+        => Assert.Equal(["byte_count_quantity_mismatch", "byte_count_length_mismatch"],
             ModbusTestParse.Request(ModbusVectors.WrMultRegsRequestByteCountLie).AnomalyNames);
 
     [Fact]
     public void TryParse_BadProtocolIdFrame_FlagsInvalidProtocolId()
-        => Assert.Equal(["InvalidProtocolId"], ModbusTestParse.Request(ModbusVectors.RdCoilsRequestBadProtocolId).AnomalyNames);
+        => Assert.Equal(["invalid_protocol_id"], ModbusTestParse.Request(ModbusVectors.RdCoilsRequestBadProtocolId).AnomalyNames);
 
     [Fact]
     public void TryParse_BadLengthFrame_FlagsInvalidLengthAndMismatch()
-        => Assert.Equal(["InvalidLength", "LengthMismatch"], ModbusTestParse.Request(ModbusVectors.WrMultRegsRequestBadLength).AnomalyNames);
+        => Assert.Equal(["invalid_length", "length_mismatch"], ModbusTestParse.Request(ModbusVectors.WrMultRegsRequestBadLength).AnomalyNames);
 
     [Fact]
     public void TryParse_UnknownFunction_FlagsUnknownFunction()
     {
         var m = ModbusTestParse.Request(ModbusVectors.UnknownFunctionRequest);
-        Assert.Equal(["UnknownFunction"], m.AnomalyNames);
+        Assert.Equal(["unknown_function"], m.AnomalyNames);
         Assert.Null(m.FunctionName);
         Assert.Equal(OtOperation.None, m.Operation);
     }
 
     [Fact]
     public void TryParse_ReservedMei_FlagsReservedMeiType()
-        => Assert.Equal(["ReservedMeiType"], ModbusTestParse.Request(ModbusVectors.ReservedMeiRequest).AnomalyNames);
+        => Assert.Equal(["reserved_mei_type"], ModbusTestParse.Request(ModbusVectors.ReservedMeiRequest).AnomalyNames);
 
     [Fact]
     public void TryParse_UserDefinedFunction_RecognisedWithoutAnomaly()
@@ -319,7 +319,7 @@ public class ModbusParserTests
 
     [Fact]
     public void TryParse_ExceptionBitInRequest_FlagsIt()
-        => Assert.Equal(["ExceptionBitInRequest"], ModbusTestParse.Request(ModbusVectors.RdCoilsExceptionResponse).AnomalyNames);
+        => Assert.Equal(["exception_bit_in_request"], ModbusTestParse.Request(ModbusVectors.RdCoilsExceptionResponse).AnomalyNames);
 
     [Fact]
     public void TryParse_HelloWorld_NeverThrows()

@@ -64,7 +64,7 @@ public class ModbusSessionTests
         var (sink, feeder, _) = Create();
         byte[] garbage = [0xDE, 0xAD, 0xBE, 0xEF, 0x01, 0x02, 0x03, 0x04, 0x05];
         feeder.Feed(Direction.ToServer, [.. garbage, .. ModbusVectors.RdCoilsRequest]);
-        Assert.Equal(["InvalidProtocolId"], sink.StreamAnomalies);
+        Assert.Equal(["invalid_protocol_id"], sink.StreamAnomalies);
         var message = Assert.Single(sink.Messages);
         Assert.Equal(1, message.Function);
         Assert.Empty(message.AnomalyNames);
@@ -75,7 +75,7 @@ public class ModbusSessionTests
     {
         var (sink, feeder, _) = Create();
         feeder.Feed(Direction.ToServer, [.. ModbusVectors.WrMultRegsRequestBadLength, .. ModbusVectors.RdHoldingRegsRequest]);
-        Assert.Equal(["InvalidLength"], sink.StreamAnomalies);
+        Assert.Equal(["invalid_length"], sink.StreamAnomalies);
         Assert.Equal(3, Assert.Single(sink.Messages).Function);
     }
 
@@ -85,7 +85,7 @@ public class ModbusSessionTests
         var (sink, feeder, _) = Create();
         feeder.Feed(Direction.ToServer, "hello world"u8);
         Assert.Empty(sink.Messages);
-        Assert.Equal(["InvalidProtocolId"], sink.StreamAnomalies);
+        Assert.Equal(["invalid_protocol_id"], sink.StreamAnomalies);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class ModbusSessionTests
     {
         var (sink, feeder, _) = Create();
         feeder.Feed(Direction.ToClient, ModbusVectors.RdHoldingRegsResponse);
-        Assert.Equal(["UnsolicitedResponse"], Assert.Single(sink.Messages).AnomalyNames);
+        Assert.Equal(["unsolicited_response"], Assert.Single(sink.Messages).AnomalyNames);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class ModbusSessionTests
         byte[] otherUnit = ModbusVectors.RdHoldingRegsResponse;
         otherUnit[6] = 0x02;
         feeder.Feed(Direction.ToClient, otherUnit);
-        Assert.Equal(["UnsolicitedResponse"], sink.Messages[1].AnomalyNames);
+        Assert.Equal(["unsolicited_response"], sink.Messages[1].AnomalyNames);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class ModbusSessionTests
 
         // The same response again has no request left.
         feeder.Feed(Direction.ToClient, ModbusVectors.RdHoldingRegsResponse);
-        Assert.Equal(["UnsolicitedResponse"], sink.Messages[2].AnomalyNames);
+        Assert.Equal(["unsolicited_response"], sink.Messages[2].AnomalyNames);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public class ModbusSessionTests
         byte[] response = ModbusVectors.RdHoldingRegsResponse;
         response[7] = 0x04;
         feeder.Feed(Direction.ToClient, response);
-        Assert.Equal(["ResponseFunctionMismatch"], sink.Messages[1].AnomalyNames);
+        Assert.Equal(["response_function_mismatch"], sink.Messages[1].AnomalyNames);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public class ModbusSessionTests
         newest[1] = 9;
         feeder.Feed(Direction.ToClient, oldest);
         feeder.Feed(Direction.ToClient, newest);
-        Assert.Equal(["UnsolicitedResponse"], sink.Messages[10].AnomalyNames);
+        Assert.Equal(["unsolicited_response"], sink.Messages[10].AnomalyNames);
         Assert.Empty(sink.Messages[11].AnomalyNames);
     }
 
