@@ -49,10 +49,10 @@ internal static class AnalyzeCommand
         }
 
         TrafficSummary summary;
-        CaptureAnalyzer analyzer;
-        using (var log = EventLogWriter.Create(outputDirectory, writeEvents))
+        var log = EventLogWriter.Create(outputDirectory, writeEvents);
+        using var analyzer = new CaptureAnalyzer(new EngineOptions(), log);
+        using (log)
         {
-            analyzer = new CaptureAnalyzer(new EngineOptions(), log);
             summary = quiet || Console.IsErrorRedirected
                 ? analyzer.Run(inputs)
                 : RunWithProgress(analyzer, inputs);
@@ -62,16 +62,17 @@ internal static class AnalyzeCommand
         WriteJson(Path.Combine(outputDirectory, "connections.json"), s => InventoryJsonWriter.WriteConnections(s, analyzer.Inventory));
         WriteJson(Path.Combine(outputDirectory, "summary.json"), s => SummaryJsonWriter.Write(s, summary));
 
+        if (!summary.AnythingUsable)
+        {
+            var reasons = summary.Files.Count == 0
+                ? "no input files"
+                : string.Join("; ", summary.Files.Select(f => $"{f.Path}: {f.Error ?? "no frames"}"));
+            Console.Error.WriteLine($"otsensor: nothing usable was read: {reasons}");
+            return ExitCodes.NothingUsable;
+        }
         foreach (var file in summary.Files)
             if (file.Error is not null)
                 Console.Error.WriteLine($"otsensor: {file.Path}: {file.Error}{(file.Frames > 0 ? $" (kept the {file.Frames:N0} frames before it)" : "")}");
-
-        if (!summary.AnythingUsable)
-        {
-            var reason = summary.Files.Count == 0 ? "no input files" : summary.Files[0].Error ?? "no frames in the input";
-            Console.Error.WriteLine($"otsensor: nothing usable was read: {reason}");
-            return ExitCodes.NothingUsable;
-        }
         if (!quiet) ConsoleSummary.Print(summary, outputDirectory);
         return ExitCodes.Ok;
     }

@@ -27,10 +27,14 @@ public sealed class ModbusConformanceTests
         ],
     };
 
+    /// <summary>The bundled demo capture, checked against its committed tshark truth as well.</summary>
+    private const string DemoCapture = "pcaps/demo/modbus-plant.pcap";
+
     public static TheoryData<string> Captures()
     {
         var data = new TheoryData<string>();
         foreach (var path in SharedCaptures.Captures("modbus")) data.Add(Path.GetFileName(path));
+        data.Add(DemoCapture);
         return data;
     }
 
@@ -38,7 +42,7 @@ public sealed class ModbusConformanceTests
     [MemberData(nameof(Captures))]
     public void EventLog_MatchesTshark_OrDiffersOnlyAsExplained(string capture)
     {
-        var path = Path.Combine(SharedCaptures.PublicFolder("modbus"), capture);
+        var path = capture == DemoCapture ? RepoPaths.DemoCapture : Path.Combine(SharedCaptures.PublicFolder("modbus"), capture);
         var truth = TsharkTruth.Load(path);
         using var run = new AnalyzeRunner(path);
         var events = EventLog.Read(run.EventsPath).ToList();
