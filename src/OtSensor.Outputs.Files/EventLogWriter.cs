@@ -50,14 +50,13 @@ public sealed class EventLogWriter : IPduObserver, IDisposable
         return new EventLogWriter(events, OpenFile(Path.Combine(directory, "anomalies.jsonl")));
     }
 
-    public void OnPdu<TMessage>(in PduContext context, in TMessage message)
-        where TMessage : struct, IProtocolMessage, allows ref struct
+    public Utf8JsonWriter? OnPdu(in PduContext context, in PduSummary pdu)
     {
-        if (_events is null) return;
+        if (_events is null) return null;
         var w = _eventWriter;
         w.WriteStartObject();
         WriteTimestamp(w, context);
-        w.WriteString(JsonFieldNames.Protocol, ProtocolNames.Get(message.Protocol));
+        w.WriteString(JsonFieldNames.Protocol, ProtocolNames.Get(pdu.Protocol));
         if (context.IsLayer2)
         {
             WriteMac(w, JsonFieldNames.Src, context.SourceMac);
@@ -72,26 +71,22 @@ public sealed class EventLogWriter : IPduObserver, IDisposable
             w.WriteNumber(JsonFieldNames.SrcPort, context.SourcePort);
             w.WriteNumber(JsonFieldNames.DstPort, context.DestinationPort);
         }
-        if (message.Function >= 0) w.WriteNumber(JsonFieldNames.Function, message.Function);
+        if (pdu.Function >= 0) w.WriteNumber(JsonFieldNames.Function, pdu.Function);
         else w.WriteNull(JsonFieldNames.Function);
-        if (message.FunctionName is { } name) w.WriteString(JsonFieldNames.FunctionName, name);
+        if (pdu.FunctionName is { } name) w.WriteString(JsonFieldNames.FunctionName, name);
         else w.WriteNull(JsonFieldNames.FunctionName);
-        w.WriteStartArray(JsonFieldNames.Anomalies);
-        ulong bits = message.Anomalies;
-        while (bits != 0)
-        {
-            int bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
-            w.WriteStringValue(message.AnomalyName(bit));
-            bits &= bits - 1;
-        }
-        w.WriteEndArray();
-        w.WriteString(JsonFieldNames.Direction, message.IsResponse ? JsonFieldNames.Response : JsonFieldNames.Request);
-        w.WriteString(JsonFieldNames.Operation, OtOperationNames.Get(message.Operation));
+        w.WriteString(JsonFieldNames.Direction, pdu.IsResponse ? JsonFieldNames.Response : JsonFieldNames.Request);
+        w.WriteString(JsonFieldNames.Operation, OtOperationNames.Get(pdu.Operation));
         w.WriteNumber(JsonFieldNames.FlowId, context.FlowId);
         w.WriteNumber(JsonFieldNames.Frame, context.FrameNumber);
-        message.WriteDetails(w);
-        w.WriteEndObject();
-        EndRecord(w, _eventBuffer, _events);
+        return w;
+    }
+
+    /// <summary>Closes the record after the caller wrote <c>anomalies</c> and the protocol's fields.</summary>
+    public void EndPdu()
+    {
+        _eventWriter.WriteEndObject();
+        EndRecord(_eventWriter, _eventBuffer, _events);
         EventsWritten++;
     }
 

@@ -19,7 +19,6 @@ internal static class JsonFieldNames
     public static readonly JsonEncodedText Operation = JsonEncodedText.Encode("operation");
     public static readonly JsonEncodedText Direction = JsonEncodedText.Encode("direction");
     public static readonly JsonEncodedText FlowId = JsonEncodedText.Encode("flowId");
-    public static readonly JsonEncodedText Anomalies = JsonEncodedText.Encode("anomalies");
     public static readonly JsonEncodedText Layer = JsonEncodedText.Encode("layer");
     public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
     public static readonly JsonEncodedText Request = JsonEncodedText.Encode("request");

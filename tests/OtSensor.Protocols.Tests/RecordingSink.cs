@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 
 namespace OtSensor.Protocols.Tests;
@@ -29,7 +30,9 @@ public sealed class RecordingSink : IProtocolEventSink
 
     public List<string> StreamAnomalies { get; } = [];
 
-    public void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
+    public void OnModbus(in ModbusMessage message) => Record(in message);
+
+    private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
         var names = new List<string>();
         for (int bit = 0; bit < 64; bit++)
@@ -59,7 +62,9 @@ public sealed class NoOpSink : IProtocolEventSink
 
     public long Checksum { get; private set; }
 
-    public void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
+    public void OnModbus(in ModbusMessage message) => Touch(in message);
+
+    private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
         Count++;
         Checksum += message.Function + (long)message.Anomalies + (int)message.Operation;

@@ -1,13 +1,26 @@
+using System.Text.Json;
+
 namespace OtSensor.Core.Protocols;
 
 /// <summary>
-/// Consumes decoded PDUs and anomaly records downstream of the protocol parsers (event log, inventory,
-/// detection). Generic over the message type so value-type messages are never boxed.
+/// Consumes decoded PDUs and anomaly records downstream of the protocol parsers (event log, detection, store).
 /// </summary>
+/// <remarks>
+/// Deliberately not generic over the message type: a generic virtual call is resolved by the runtime on every
+/// call. The caller holds the concrete message; when the observer wants the protocol's own fields it returns a
+/// JSON writer, and the caller writes them through <see cref="PduDetails.Write{TMessage}"/> and calls
+/// <see cref="EndPdu"/>.
+/// </remarks>
 public interface IPduObserver
 {
-    void OnPdu<TMessage>(in PduContext context, in TMessage message)
-        where TMessage : struct, IProtocolMessage, allows ref struct;
+    /// <summary>
+    /// One PDU. Returns a writer positioned inside the PDU's JSON object if the observer records the anomalies
+    /// and protocol-specific fields (the caller then writes them and calls <see cref="EndPdu"/>), or null.
+    /// </summary>
+    Utf8JsonWriter? OnPdu(in PduContext context, in PduSummary pdu);
+
+    /// <summary>Closes the record opened by an <see cref="OnPdu"/> that returned a writer.</summary>
+    void EndPdu();
 
     void OnAnomaly(in AnomalyRecord anomaly);
 }

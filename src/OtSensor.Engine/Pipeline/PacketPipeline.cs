@@ -8,6 +8,7 @@ using OtSensor.Decoding.Flows;
 using OtSensor.Decoding.Fragments;
 using OtSensor.Decoding.Packets;
 using OtSensor.Decoding.Reassembly;
+using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 
 namespace OtSensor.Engine.Pipeline;
@@ -37,6 +38,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     private FlowState? _currentState;
     private Direction _currentDirection;
     private long _framesSinceExpiry;
+    private LinkType _lastLinkType;
+    private long _lastLinkTypeRun;
 
     public PacketPipeline(EngineOptions options, ProtocolRegistry registry, DeviceInventory inventory, IPduObserver observer)
     {
@@ -252,7 +255,9 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     // ---- IProtocolEventSink: PDUs of the current flow ----
 
-    void IProtocolEventSink.OnMessage<TMessage>(in TMessage message)
+    void IProtocolEventSink.OnModbus(in ModbusMessage message) => OnMessage(in message);
+
+    private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
         var flow = _currentFlow!;
         var state = _currentState!;
@@ -276,7 +281,12 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         };
         _pduCounts[(byte)message.Protocol]++;
         Inventory.ObservePdu(state.Devices, senderIsFlowClient: fromTcpClient, in context, in message);
-        _observer.OnPdu(in context, in message);
+        var writer = _observer.OnPdu(in context, PduSummary.Of(in message));
+        if (writer is not null)
+        {
+            PduDetails.Write(writer, in message);
+            _observer.EndPdu();
+        }
     }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => RecordAnomaly(ProtocolNames.Get(protocol), anomaly);
@@ -351,8 +361,23 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     private void CountLinkType(LinkType linkType)
     {
-        ref long count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_linkTypeCounts, (ushort)linkType, out _);
-        count++;
+        // Captures rarely change link type: count runs of the same type and touch the dictionary only on a change.
+        if (linkType == _lastLinkType)
+        {
+            _lastLinkTypeRun++;
+            return;
+        }
+        FlushLinkTypeRun();
+        _lastLinkType = linkType;
+        _lastLinkTypeRun = 1;
+    }
+
+    private void FlushLinkTypeRun()
+    {
+        if (_lastLinkTypeRun == 0) return;
+        ref long count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_linkTypeCounts, (ushort)_lastLinkType, out _);
+        count += _lastLinkTypeRun;
+        _lastLinkTypeRun = 0;
     }
 
     /// <summary>Copies the run's counters into <paramref name="summary"/> (end of run only: strings are made here).</summary>
@@ -362,6 +387,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         summary.Bytes += Bytes;
         summary.FirstPacket = FirstPacket;
         summary.LastPacket = LastPacket;
+        FlushLinkTypeRun();
         foreach (var (type, count) in _linkTypeCounts)
             summary.LinkTypes[Enum.IsDefined((LinkType)type) ? ((LinkType)type).ToString() : type.ToString(System.Globalization.CultureInfo.InvariantCulture)] = count;
         for (int i = 0; i < _layerCounts.Length; i++)

@@ -9,7 +9,7 @@ namespace OtSensor.Protocols.Modbus;
 /// </summary>
 /// <remarks>
 /// A <c>ref struct</c>: it borrows the frame from the caller's buffer and is valid only during
-/// <see cref="Registry.IProtocolEventSink.OnMessage{TMessage}"/>. Nothing is copied or allocated while parsing;
+/// <see cref="Registry.IProtocolEventSink.OnModbus"/>. Nothing is copied or allocated while parsing;
 /// strings are created only by <see cref="WriteDetails"/>. For a paired response, <see cref="Address"/>
 /// and <see cref="Quantity"/> come from the request (a read response carries neither on the wire).
 /// </remarks>

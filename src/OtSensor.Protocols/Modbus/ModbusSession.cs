@@ -107,19 +107,19 @@ public sealed class ModbusSession : IStreamSession
                 _floodReported = true;
                 sink.OnStreamAnomaly(ProtocolId.Modbus, ModbusFields.StreamRequestFlood);
             }
-            sink.OnMessage(in request);
+            sink.OnModbus(in request);
             return;
         }
 
         if (_pending.TryTake(key, out var context))
         {
-            if (ModbusParser.TryParse(frame, direction, in context, out var response)) sink.OnMessage(in response);
+            if (ModbusParser.TryParse(frame, direction, in context, out var response)) sink.OnModbus(in response);
             return;
         }
 
         if (!ModbusParser.TryParse(frame, direction, out var unsolicited)) return;
         var flagged = unsolicited.WithAnomalies(ModbusAnomalies.UnsolicitedResponse);
-        sink.OnMessage(in flagged);
+        sink.OnModbus(in flagged);
     }
 
     private static ModbusRequestContext ContextOf(in ModbusMessage request)

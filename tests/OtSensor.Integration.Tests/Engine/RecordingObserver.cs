@@ -13,20 +13,29 @@ internal sealed class RecordingObserver : IPduObserver
     public List<Pdu> Pdus { get; } = [];
     public List<string> AnomalyRecords { get; } = [];
 
-    public void OnPdu<TMessage>(in PduContext context, in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
+    private readonly MemoryStream _buffer = new();
+    private Utf8JsonWriter? _writer;
+    private PduContext _context;
+    private PduSummary _pdu;
+
+    public Utf8JsonWriter? OnPdu(in PduContext context, in PduSummary pdu)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            message.WriteDetails(writer);
-            writer.WriteEndObject();
-        }
-        var anomalies = new StringBuilder();
-        for (int bit = 0; bit < 64; bit++)
-            if ((message.Anomalies & (1UL << bit)) != 0) anomalies.Append(message.AnomalyName(bit)).Append(' ');
-        Pdus.Add(new Pdu(message.Protocol, message.Function, message.IsResponse, context.FromClient, context.Source.ToString(), context.SourcePort,
-            anomalies.ToString().TrimEnd(), Encoding.UTF8.GetString(buffer.ToArray()), context.FrameNumber));
+        _context = context;
+        _pdu = pdu;
+        _buffer.SetLength(0);
+        _writer = new Utf8JsonWriter(_buffer);
+        _writer.WriteStartObject();
+        return _writer;
+    }
+
+    public void EndPdu()
+    {
+        _writer!.WriteEndObject();
+        _writer.Dispose();
+        using var doc = JsonDocument.Parse(_buffer.ToArray());
+        var anomalies = string.Join(' ', doc.RootElement.GetProperty("anomalies").EnumerateArray().Select(a => a.GetString()));
+        Pdus.Add(new Pdu(_pdu.Protocol, _pdu.Function, _pdu.IsResponse, _context.FromClient, _context.Source.ToString(), _context.SourcePort,
+            anomalies, Encoding.UTF8.GetString(_buffer.ToArray()), _context.FrameNumber));
     }
 
     public void OnAnomaly(in AnomalyRecord anomaly) => AnomalyRecords.Add($"{anomaly.Layer}.{anomaly.Name}");

@@ -14,7 +14,7 @@ internal static class ModbusTestParse
     {
         var sink = new RecordingSink();
         Assert.True(ModbusParser.TryParse(frame, direction, out var message));
-        sink.OnMessage(in message);
+        sink.OnModbus(in message);
         return Assert.Single(sink.Messages);
     }
 

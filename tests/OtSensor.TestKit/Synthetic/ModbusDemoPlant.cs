@@ -22,19 +22,22 @@ public static class ModbusDemoPlant
         ("WAGO", "750-8202 PFC200", "03.10.08"),
     ];
 
-    public static List<(Timestamp ts, byte[] data)> Generate(int seed = 1, int seconds = 60)
+    public static List<(Timestamp ts, byte[] data)> Generate(int seed = 1, int seconds = 60) => Generate(seed, seconds, Start, 0);
+
+    /// <summary>The plant starting at <paramref name="start"/>, with client ports moved by <paramref name="portShift"/> (for tiling long captures).</summary>
+    public static List<(Timestamp ts, byte[] data)> Generate(int seed, int seconds, Timestamp start, int portShift)
     {
         var random = new Random(seed);
         var frames = new List<(Timestamp, byte[])>();
-        var hmi = new TcpEndpoint(Mac(0x10), FrameBuilder.IPv4(10, 10, 20, 10), 49152);
-        var historian = new TcpEndpoint(Mac(0x20), FrameBuilder.IPv4(10, 10, 20, 20), 50123);
-        var engineering = new TcpEndpoint(Mac(0x50), FrameBuilder.IPv4(10, 10, 20, 50), 51000);
+        var hmi = new TcpEndpoint(Mac(0x10), FrameBuilder.IPv4(10, 10, 20, 10), (ushort)(49152 + portShift));
+        var historian = new TcpEndpoint(Mac(0x20), FrameBuilder.IPv4(10, 10, 20, 20), (ushort)(50123 + portShift));
+        var engineering = new TcpEndpoint(Mac(0x50), FrameBuilder.IPv4(10, 10, 20, 50), (ushort)(51000 + portShift));
         var plcs = new TcpEndpoint[3];
         for (int i = 0; i < plcs.Length; i++)
             plcs[i] = new TcpEndpoint(Mac(0xA0 + i), FrameBuilder.IPv4(10, 10, 10, (byte)(11 + i)), 502);
 
         // Who-has for each PLC from the HMI, answered.
-        var t = Start;
+        var t = start;
         foreach (var plc in plcs)
         {
             frames.Add((t, FrameBuilder.Arp(1, hmi.Mac, hmi.Address, default, plc.Address, MacAddress.Broadcast)));
@@ -53,7 +56,7 @@ public static class ModbusDemoPlant
             var hmiLink = new TcpConversation(hmi with { Port = (ushort)(hmi.Port + i) }, plc, (uint)random.Next(), (uint)random.Next(), frames);
             var histLink = new TcpConversation(historian with { Port = (ushort)(historian.Port + i) }, plc, (uint)random.Next(), (uint)random.Next(), frames);
             var engLink = new TcpConversation(engineering with { Port = (ushort)(engineering.Port + i) }, plc, (uint)random.Next(), (uint)random.Next(), frames);
-            var open = Start.Add(TimeSpan.FromMilliseconds(10 + (i * 3)));
+            var open = start.Add(TimeSpan.FromMilliseconds(10 + (i * 3)));
             events.Add((open, () => hmiLink.Handshake(open, rtt)));
             events.Add((open.Add(TimeSpan.FromMilliseconds(1)), () => histLink.Handshake(open.Add(TimeSpan.FromMilliseconds(1)), rtt)));
 
@@ -103,7 +106,7 @@ public static class ModbusDemoPlant
             }
             var close = eng.Add(TimeSpan.FromSeconds(2));
             events.Add((close, () => engLink.Close(close, rtt)));
-            var end = Start.Add(TimeSpan.FromSeconds(seconds + 1));
+            var end = start.Add(TimeSpan.FromSeconds(seconds + 1));
             events.Add((end, () => hmiLink.Close(end, rtt)));
             events.Add((end.Add(TimeSpan.FromMilliseconds(5)), () => histLink.Close(end.Add(TimeSpan.FromMilliseconds(5)), rtt)));
         }

@@ -1,0 +1,111 @@
+using System.Buffers.Binary;
+using OtSensor.Capture.Files;
+using OtSensor.Core.Net;
+using OtSensor.Core.Time;
+using OtSensor.TestKit.Synthetic;
+
+namespace OtSensor.Throughput;
+
+/// <summary>
+/// Builds the large captures the end-to-end throughput figures are measured on, as classic little-endian
+/// microsecond pcap with Ethernet frames, streamed to disk (constant memory):
+/// <list type="bullet">
+/// <item><c>modbus</c>: the demo Modbus/TCP plant, one 60-second tile after another, each tile with its own
+/// seed, time and client ports (new connections every tile, as a plant reconnecting would).</item>
+/// <item><c>public</c>: every Ethernet frame of the real captures in shared/pcaps/public, file after file,
+/// the whole set repeated with each pass shifted one day later in time.</item>
+/// </list>
+/// </summary>
+internal static class LargeCaptureBuilder
+{
+    public readonly record struct Stats(long Bytes, long Frames, long Tiles);
+
+    public static Stats BuildModbus(string path, long targetBytes)
+    {
+        using var writer = new PcapStreamWriter(path);
+        long tiles = 0;
+        var start = ModbusDemoPlant.Start;
+        while (writer.Bytes < targetBytes)
+        {
+            var frames = ModbusDemoPlant.Generate((int)(tiles + 1), 60, start, (int)(tiles % 64) * 16);
+            foreach (var (ts, data) in frames) writer.Write(ts, data);
+            start = start.Add(TimeSpan.FromSeconds(62));
+            tiles++;
+        }
+        return new Stats(writer.Bytes, writer.Frames, tiles);
+    }
+
+    public static Stats BuildFromPublic(string path, long targetBytes, string publicRoot)
+    {
+        var files = Directory.EnumerateFiles(publicRoot, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".tsv", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        if (files.Length == 0) throw new DirectoryNotFoundException($"no captures under {publicRoot}");
+        using var writer = new PcapStreamWriter(path);
+        long passes = 0;
+        var clock = Timestamp.FromDateTime(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        while (writer.Bytes < targetBytes)
+        {
+            foreach (var file in files)
+            {
+                if (!CaptureFileReader.TryOpen(file, out var reader, out _)) continue;
+                using (reader)
+                {
+                    Timestamp? first = null;
+                    var fileStart = clock;
+                    while (reader!.TryReadNext(out var frame))
+                    {
+                        if (frame.LinkType != LinkType.Ethernet) continue;
+                        first ??= frame.Timestamp;
+                        // Keep each file's own timing, laid end to end so time only moves forward.
+                        var ts = fileStart.Add(TimeSpan.FromTicks(Math.Max(0, (frame.Timestamp.UnixNanoseconds - first.Value.UnixNanoseconds) / 100)));
+                        writer.Write(ts, frame.Data);
+                        if (ts > clock) clock = ts;
+                    }
+                }
+                clock = clock.Add(TimeSpan.FromHours(1)); // flows of one file expire before the next begins
+            }
+            passes++;
+        }
+        return new Stats(writer.Bytes, writer.Frames, passes);
+    }
+
+    /// <summary>Streams records to a classic pcap file through one large buffer.</summary>
+    private sealed class PcapStreamWriter : IDisposable
+    {
+        private readonly FileStream _stream;
+        private readonly byte[] _header = new byte[16];
+
+        public PcapStreamWriter(string path)
+        {
+            _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 20);
+            Span<byte> global = stackalloc byte[24];
+            BinaryPrimitives.WriteUInt32LittleEndian(global, 0xA1B2C3D4);
+            BinaryPrimitives.WriteUInt16LittleEndian(global[4..], 2);
+            BinaryPrimitives.WriteUInt16LittleEndian(global[6..], 4);
+            BinaryPrimitives.WriteUInt32LittleEndian(global[16..], 262144);
+            BinaryPrimitives.WriteUInt32LittleEndian(global[20..], (uint)LinkType.Ethernet);
+            _stream.Write(global);
+            Bytes = 24;
+        }
+
+        public long Bytes { get; private set; }
+        public long Frames { get; private set; }
+
+        public void Write(Timestamp ts, ReadOnlySpan<byte> data)
+        {
+            long micros = ts.UnixNanoseconds / 1000;
+            BinaryPrimitives.WriteUInt32LittleEndian(_header, (uint)(micros / 1_000_000));
+            BinaryPrimitives.WriteUInt32LittleEndian(_header.AsSpan(4), (uint)(micros % 1_000_000));
+            BinaryPrimitives.WriteUInt32LittleEndian(_header.AsSpan(8), (uint)data.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(_header.AsSpan(12), (uint)data.Length);
+            _stream.Write(_header);
+            _stream.Write(data);
+            Bytes += 16 + data.Length;
+            Frames++;
+        }
+
+        public void Dispose() => _stream.Dispose();
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (the README's test command; .ci/run calls it).
+# Needs the .NET SDK and ../shared beside the clone (public captures are read in place).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Nothing beyond the .NET SDK is needed yet; later suites install their Debian packages here when missing.
+
+if [ ! -d ../shared/pcaps/public ] && [ -z "${OTSENSOR_SHARED:-}" ]; then
+  echo "run-all: ../shared/pcaps/public not found beside the repository (set OTSENSOR_SHARED to its parent folder)" >&2
+  exit 2
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test OtSensor.sln -c Release --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line over all test assemblies.
+awk '/(Passed|Failed)! +- +Failed:/ {
+       for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { gsub(",", "", f); printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
