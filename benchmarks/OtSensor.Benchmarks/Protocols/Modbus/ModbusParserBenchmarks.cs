@@ -1,0 +1,100 @@
+using System.Buffers;
+using BenchmarkDotNet.Attributes;
+using OtSensor.Benchmarks.Config;
+using OtSensor.Core.Parsing;
+using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.Registry;
+
+namespace OtSensor.Benchmarks.Protocols.Modbus;
+
+/// <summary>
+/// Modbus/TCP over a buffer of many ADUs, per ADU, in three layers: framer only (baseline), framer + parser,
+/// and the full <see cref="ModbusSession.OnData"/> (framing, parsing, request/response pairing, sink call).
+/// The same <see cref="Pairs"/> requests and responses feed all three.
+/// </summary>
+/// <remarks>
+/// Framer + parser parses responses unpaired (as for an unsolicited response); the session pairs each with its
+/// request, so the byte counts are also checked against the requested quantity.
+/// </remarks>
+[Config(typeof(BenchConfig))]
+public class ModbusParserBenchmarks
+{
+    /// <summary>Request/response pairs; below the session's 500 outstanding requests, so no flood handling runs.</summary>
+    private const int Pairs = 256;
+    private const int Adus = 2 * Pairs;
+
+    private ModbusBenchStream _stream = null!;
+    private ModbusSession _session = null!;
+    private CountingSink _sink = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _stream = new ModbusBenchStream(Pairs);
+        _session = new ModbusSession();
+        _sink = new CountingSink();
+        if (_stream.Adus != Adus) throw new InvalidOperationException("ADU count mismatch.");
+
+        // Each layer must see every ADU, cleanly: otherwise the per-ADU figures are wrong.
+        if (FramerOnly() != Adus || FramerAndParser() != Adus)
+            throw new InvalidOperationException("Framer or parser did not find every ADU.");
+        long before = _sink.Messages;
+        Session();
+        if (_sink.Messages - before != Adus || _sink.Anomalies != 0 || _session.OutstandingRequests != 0)
+            throw new InvalidOperationException($"Session produced {_sink.Messages - before} messages, {_sink.Anomalies} anomalies.");
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Adus, Description = "framer only")]
+    public int FramerOnly() => Frame(_stream.Requests) + Frame(_stream.Responses);
+
+    [Benchmark(OperationsPerInvoke = Adus, Description = "framer + parser")]
+    public int FramerAndParser() => FrameAndParse(_stream.Requests, Direction.ToServer) + FrameAndParse(_stream.Responses, Direction.ToClient);
+
+    [Benchmark(OperationsPerInvoke = Adus, Description = "session OnData (pairing, sink)")]
+    public long Session()
+    {
+        var requests = _session.OnData(_stream.Requests, Direction.ToServer, _sink);
+        var responses = _session.OnData(_stream.Responses, Direction.ToClient, _sink);
+        return requests.Consumed + responses.Consumed + _sink.Messages;
+    }
+
+    private static int Frame(ReadOnlySpan<byte> data)
+    {
+        int frames = 0;
+        while (ModbusFramer.TryGetFrameLength(data, out int length) == OperationStatus.Done)
+        {
+            data = data[length..];
+            frames++;
+        }
+        return frames;
+    }
+
+    private static int FrameAndParse(ReadOnlySpan<byte> data, Direction direction)
+    {
+        int parsed = 0;
+        while (ModbusFramer.TryGetFrameLength(data, out int length) == OperationStatus.Done)
+        {
+            if (ModbusParser.TryParse(data[..length], direction, out var message) && message.Anomalies == 0)
+                parsed++;
+            data = data[length..];
+        }
+        return parsed;
+    }
+
+    /// <summary>A sink that only counts, so the session's own cost is what is measured.</summary>
+    private sealed class CountingSink : IProtocolEventSink
+    {
+        public long Messages;
+        public long Anomalies;
+
+        public void OnMessage<TMessage>(in TMessage message)
+            where TMessage : struct, IProtocolMessage, allows ref struct
+        {
+            Messages++;
+            if (message.Anomalies != 0) Anomalies++;
+        }
+
+        public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
+    }
+}
