@@ -14,14 +14,14 @@ IConfig config;
 string[] rest;
 if (args.Length > 0 && args[0] is "--smoke" or "--short")
 {
-    config = args[0] == "--smoke" ? new BenchConfig.Smoke() : new BenchConfig.Short();
+    config = BenchConfig.ForRun(args[0] == "--smoke" ? BenchConfig.SmokeJob : BenchConfig.ShortJob);
     rest = args[1..];
     // Without a filter BenchmarkSwitcher asks interactively, which a CI job cannot answer.
     if (!Array.Exists(rest, a => a is "--filter" or "-f")) rest = [.. rest, "--filter", "*"];
 }
 else
 {
-    config = new BenchConfig();
+    config = BenchConfig.ForRun();
     rest = args;
 }
 

@@ -5,12 +5,14 @@ using BenchmarkDotNet.Jobs;
 namespace OtSensor.Benchmarks.Config;
 
 /// <summary>
-/// Configuration shared by every benchmark class: allocations are measured everywhere, because "0 B per
-/// packet" is a requirement of the hot path, not a nice-to-have (model-codebases.md §4.6, §4.10).
+/// Configuration every benchmark class carries (<c>[Config(typeof(BenchConfig))]</c>): allocations are measured
+/// everywhere, because "0 B per packet" is a requirement of the hot path, not a nice-to-have
+/// (model-codebases.md §4.6, §4.10).
 /// </summary>
 /// <remarks>
-/// The class adds no job on purpose: the job comes from the command line (<c>--job short</c>, <c>--job dry</c>)
-/// or from <see cref="Program"/>'s presets, so a class attribute never doubles the runs.
+/// The class config adds no job and no loggers or exporters on purpose: those come from the run configuration
+/// <see cref="Program"/> passes to <c>BenchmarkSwitcher</c> (<see cref="ForRun"/>, built on
+/// <see cref="DefaultConfig"/>), and from the command line (<c>--job short</c>), so nothing runs or prints twice.
 /// </remarks>
 public class BenchConfig : ManualConfig
 {
@@ -32,21 +34,19 @@ public class BenchConfig : ManualConfig
     /// <summary>BenchmarkDotNet's dry job (one cold invocation, no pilot): proves each benchmark still builds and runs.</summary>
     public static Job SmokeJob { get; } = Job.Dry.WithId("Smoke");
 
-    /// <summary><see cref="BenchConfig"/> with <see cref="ShortJob"/>.</summary>
+    /// <summary>The run configuration: BenchmarkDotNet's defaults (loggers, exporters, columns), the memory diagnoser and, optionally, one job.</summary>
+    public static IConfig ForRun(Job? job = null)
+    {
+        var config = ManualConfig.Create(DefaultConfig.Instance).AddDiagnoser(MemoryDiagnoser.Default);
+        return job is null ? config : config.AddJob(job);
+    }
+
+    /// <summary><see cref="BenchConfig"/> with <see cref="ShortJob"/>, for a class that should always run short.</summary>
     public sealed class Short : BenchConfig
     {
         public Short()
         {
             AddJob(ShortJob);
-        }
-    }
-
-    /// <summary><see cref="BenchConfig"/> with <see cref="SmokeJob"/>.</summary>
-    public sealed class Smoke : BenchConfig
-    {
-        public Smoke()
-        {
-            AddJob(SmokeJob);
         }
     }
 }
