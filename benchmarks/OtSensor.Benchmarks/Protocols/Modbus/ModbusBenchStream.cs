@@ -16,6 +16,8 @@ internal sealed class ModbusBenchStream
     {
         var requests = new List<byte>();
         var responses = new List<byte>();
+        RequestRanges = new Range[pairs];
+        ResponseRanges = new Range[pairs];
         for (int i = 0; i < pairs; i++)
         {
             ushort tid = (ushort)(i + 1);
@@ -34,8 +36,8 @@ internal sealed class ModbusBenchStream
                 // FC 3 at 10000 → exception 0x83, code 2 Illegal Data Address.
                 _ => (Pdu(0x03, 0x27, 0x10, 0x00, 0x01), Pdu(0x83, 0x02)),
             };
-            AppendAdu(requests, tid, request);
-            AppendAdu(responses, tid, response);
+            RequestRanges[i] = AppendAdu(requests, tid, request);
+            ResponseRanges[i] = AppendAdu(responses, tid, response);
         }
         Requests = [.. requests];
         Responses = [.. responses];
@@ -46,14 +48,21 @@ internal sealed class ModbusBenchStream
 
     public byte[] Responses { get; }
 
+    /// <summary>Where request n sits in <see cref="Requests"/>.</summary>
+    public Range[] RequestRanges { get; }
+
+    /// <summary>Where response n sits in <see cref="Responses"/>.</summary>
+    public Range[] ResponseRanges { get; }
+
     /// <summary>ADUs in both streams together.</summary>
     public int Adus { get; }
 
     private static byte[] Pdu(params byte[] pdu) => pdu;
 
     /// <summary>MBAP header (Implementation Guide V1.0b §3.1.3: transaction, protocol 0, length = unit + PDU, unit) then the PDU.</summary>
-    private static void AppendAdu(List<byte> stream, ushort tid, byte[] pdu)
+    private static Range AppendAdu(List<byte> stream, ushort tid, byte[] pdu)
     {
+        int start = stream.Count;
         Span<byte> mbap = stackalloc byte[7];
         BinaryPrimitives.WriteUInt16BigEndian(mbap, tid);
         BinaryPrimitives.WriteUInt16BigEndian(mbap[2..], 0);
@@ -61,5 +70,6 @@ internal sealed class ModbusBenchStream
         mbap[6] = Unit;
         foreach (byte b in mbap) stream.Add(b);
         stream.AddRange(pdu);
+        return start..stream.Count;
     }
 }

@@ -11,11 +11,15 @@ namespace OtSensor.Benchmarks.Protocols.Modbus;
 /// <summary>
 /// Modbus/TCP over a buffer of many ADUs, per ADU, in three layers: framer only (baseline), framer + parser,
 /// and the full <see cref="ModbusSession.OnData"/> (framing, parsing, request/response pairing, sink call).
-/// The same <see cref="Pairs"/> requests and responses feed all three.
+/// The same <see cref="Pairs"/> requests and responses feed all of them.
 /// </summary>
 /// <remarks>
-/// Framer + parser parses responses unpaired (as for an unsolicited response); the session pairs each with its
-/// request, so the byte counts are also checked against the requested quantity.
+/// <para>Framer + parser parses responses unpaired (as for an unsolicited response); the session pairs each with
+/// its request, so the byte counts are also checked against the requested quantity.</para>
+/// <para>The session runs two ways. <c>Pipelined</c> hands it all requests in one buffer, then all responses:
+/// <see cref="Pairs"/> requests are outstanding at once (a client pipelining deeply, or a request flood).
+/// <c>Polled</c> alternates one request and its response per call, as a polling master on a real link does
+/// (one ADU per segment, one outstanding request).</para>
 /// </remarks>
 [Config(typeof(BenchConfig))]
 public class ModbusParserBenchmarks
@@ -40,8 +44,9 @@ public class ModbusParserBenchmarks
         if (FramerOnly() != Adus || FramerAndParser() != Adus)
             throw new InvalidOperationException("Framer or parser did not find every ADU.");
         long before = _sink.Messages;
-        Session();
-        if (_sink.Messages - before != Adus || _sink.Anomalies != 0 || _session.OutstandingRequests != 0)
+        SessionPolled();
+        SessionPipelined();
+        if (_sink.Messages - before != 2 * Adus || _sink.Anomalies != 0 || _session.OutstandingRequests != 0)
             throw new InvalidOperationException($"Session produced {_sink.Messages - before} messages, {_sink.Anomalies} anomalies.");
     }
 
@@ -51,8 +56,24 @@ public class ModbusParserBenchmarks
     [Benchmark(OperationsPerInvoke = Adus, Description = "framer + parser")]
     public int FramerAndParser() => FrameAndParse(_stream.Requests, Direction.ToServer) + FrameAndParse(_stream.Responses, Direction.ToClient);
 
-    [Benchmark(OperationsPerInvoke = Adus, Description = "session OnData (pairing, sink)")]
-    public long Session()
+    [Benchmark(OperationsPerInvoke = Adus, Description = "session OnData, polled (1 outstanding)")]
+    public long SessionPolled()
+    {
+        var requests = _stream.Requests.AsSpan();
+        var responses = _stream.Responses.AsSpan();
+        var requestRanges = _stream.RequestRanges;
+        var responseRanges = _stream.ResponseRanges;
+        long consumed = 0;
+        for (int i = 0; i < requestRanges.Length; i++)
+        {
+            consumed += _session.OnData(requests[requestRanges[i]], Direction.ToServer, _sink).Consumed;
+            consumed += _session.OnData(responses[responseRanges[i]], Direction.ToClient, _sink).Consumed;
+        }
+        return consumed + _sink.Messages;
+    }
+
+    [Benchmark(OperationsPerInvoke = Adus, Description = "session OnData, pipelined (256 outstanding)")]
+    public long SessionPipelined()
     {
         var requests = _session.OnData(_stream.Requests, Direction.ToServer, _sink);
         var responses = _session.OnData(_stream.Responses, Direction.ToClient, _sink);
