@@ -83,9 +83,13 @@ public class PipelineBenchmarks
         public long Pdus;
         public long Anomalies;
 
-        public void OnPdu<TMessage>(in PduContext context, in TMessage message)
-            where TMessage : struct, IProtocolMessage, allows ref struct
-            => Pdus++;
+        public System.Text.Json.Utf8JsonWriter? OnPdu(in PduContext context, in PduSummary pdu)
+        {
+            Pdus++;
+            return null;
+        }
+
+        public void EndPdu() { }
 
         public void OnAnomaly(in AnomalyRecord anomaly) => Anomalies++;
     }

@@ -20,6 +20,13 @@ internal sealed class FlowState
     /// </summary>
     public bool ReverseRoles;
     public int ProbeAttempts;
+
+    /// <summary>
+    /// The stream session this state last used and its module, kept across <see cref="Reset"/>: the next flow
+    /// that speaks the same protocol reuses it (after <see cref="IStreamSession.Reset"/>) instead of allocating.
+    /// </summary>
+    public IProtocolModule? CachedModule;
+    public IStreamSession? CachedStreamSession;
     public long ProbedBytes;
 
     public void Reset()

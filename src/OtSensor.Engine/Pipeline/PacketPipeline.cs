@@ -241,7 +241,19 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         state.ReverseRoles = IsDefaultPort(module, flow.Client.Port) && !IsDefaultPort(module, flow.Server.Port);
         state.Module = module;
         state.Protocol = module.Protocol;
-        state.StreamSession = module.IsStream ? module.CreateStreamSession() : null;
+        if (module.IsStream)
+        {
+            if (!ReferenceEquals(state.CachedModule, module) || state.CachedStreamSession is null)
+            {
+                state.CachedModule = module;
+                state.CachedStreamSession = module.CreateStreamSession();
+            }
+            else
+            {
+                state.CachedStreamSession.Reset();
+            }
+            state.StreamSession = state.CachedStreamSession;
+        }
         state.DatagramSession = module.IsStream ? null : module.CreateDatagramSession();
         if (state.StreamSession is null && state.DatagramSession is null) state.Unrecognized = true;
     }

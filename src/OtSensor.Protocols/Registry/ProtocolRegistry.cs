@@ -8,7 +8,10 @@ namespace OtSensor.Protocols.Registry;
 /// </summary>
 public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules)
 {
-    public IReadOnlyList<IProtocolModule> Modules { get; } = modules;
+    // An array, walked with an index: a foreach over the interface would box its enumerator on every probe.
+    private readonly IProtocolModule[] _modules = [.. modules];
+
+    public IReadOnlyList<IProtocolModule> Modules => _modules;
 
     /// <summary>
     /// Finds the module that recognises <paramref name="data"/>. Returns <see cref="ProbeResult.Incomplete"/>
@@ -21,8 +24,9 @@ public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules)
         // Port-matching modules first, then the rest: a port is a hint, never the verdict.
         for (int pass = 0; pass < 2; pass++)
         {
-            foreach (var candidate in Modules)
+            for (int i = 0; i < _modules.Length; i++)
             {
+                var candidate = _modules[i];
                 if (candidate.IsStream != stream || (HasPort(candidate, serverPort) || HasPort(candidate, clientPort)) != (pass == 0)) continue;
                 switch (candidate.Probe(data, direction))
                 {

@@ -109,8 +109,7 @@ public class ModbusParserBenchmarks
         public long Messages;
         public long Anomalies;
 
-        public void OnMessage<TMessage>(in TMessage message)
-            where TMessage : struct, IProtocolMessage, allows ref struct
+        public void OnModbus(in ModbusMessage message)
         {
             Messages++;
             if (message.Anomalies != 0) Anomalies++;
