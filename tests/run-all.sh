@@ -23,4 +23,7 @@ awk '/(Passed|Failed)! +- +Failed:/ {
        for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      }
      END { gsub(",", "", f); printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+if [ "$status" != 0 ]; then
+  echo "run-all: dotnet test exited with status $status (a build error or a crashed test host fails the run even when no test failed)" >&2
+fi
 exit "$status"

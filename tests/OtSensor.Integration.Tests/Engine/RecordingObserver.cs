@@ -5,7 +5,7 @@ using OtSensor.Core.Protocols;
 namespace OtSensor.Integration.Tests.Engine;
 
 /// <summary>Keeps every PDU the engine reports as a comparable record (its details rendered to JSON during the call).</summary>
-internal sealed class RecordingObserver : IPduObserver
+internal sealed class RecordingObserver : IPduObserver, IDisposable
 {
     public sealed record Pdu(ProtocolId Protocol, int Function, bool IsResponse, bool FromClient, string Source, ushort SourcePort,
         string Anomalies, string Details, long Frame);
@@ -36,6 +36,12 @@ internal sealed class RecordingObserver : IPduObserver
         var anomalies = string.Join(' ', doc.RootElement.GetProperty("anomalies").EnumerateArray().Select(a => a.GetString()));
         Pdus.Add(new Pdu(_pdu.Protocol, _pdu.Function, _pdu.IsResponse, _context.FromClient, _context.Source.ToString(), _context.SourcePort,
             anomalies, Encoding.UTF8.GetString(_buffer.ToArray()), _context.FrameNumber));
+    }
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _buffer.Dispose();
     }
 
     public void OnAnomaly(in AnomalyRecord anomaly) => AnomalyRecords.Add($"{anomaly.Layer}.{anomaly.Name}");

@@ -81,7 +81,7 @@ public sealed class TcpStreamThroughEngineTests
         // then the valid requests again: the session reports the lie and resynchronises on the next header.
         var lying = Requests[..12].ToArray();
         BinaryPrimitives.WriteUInt16BigEndian(lying.AsSpan(4), (ushort)lyingLength);
-        var observer = new RecordingObserver();
+        using var observer = new RecordingObserver();
         using var analyzer = RunFrames(Conversation([Requests[..12], lying, Requests[12..]]), observer);
 
         Assert.Contains(observer.AnomalyRecords, a => a.StartsWith("modbus.", StringComparison.Ordinal));
@@ -120,7 +120,7 @@ public sealed class TcpStreamThroughEngineTests
 
     private static List<RecordingObserver.Pdu> Run(List<(Timestamp ts, byte[] data)> frames)
     {
-        var observer = new RecordingObserver();
+        using var observer = new RecordingObserver();
         using var analyzer = RunFrames(frames, observer);
         return observer.Pdus;
     }
