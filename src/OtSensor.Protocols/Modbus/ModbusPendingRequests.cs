@@ -1,54 +1,55 @@
 namespace OtSensor.Protocols.Modbus;
 
 /// <summary>
-/// Outstanding requests of one flow, keyed by (unit id, transaction id), in a fixed ring so that steady
-/// state allocates nothing.
+/// Outstanding requests of one flow, keyed by (unit id, transaction id): a ring in arrival order plus a
+/// key → slot index, so pairing a response or spotting a reused id costs O(1) however many are outstanding.
 /// </summary>
 /// <remarks>
-/// Entries are kept in arrival order. A response usually answers the oldest request, so lookup scans
-/// from the head. A taken entry becomes a tombstone; tombstones at the head are dropped at once and
-/// those in the middle are compacted away only when the ring is full. When all slots hold live
-/// requests, the oldest is dropped (Suricata's request-flood behaviour) and <see cref="Add"/> reports it.
+/// The ring starts small and doubles up to the bound (a polling master has one or two requests in flight;
+/// memory per flow stays a few hundred bytes). A response usually answers the oldest request; a taken entry
+/// becomes a tombstone, dropped at once at the head and compacted away only when the ring is full. When every
+/// slot of a full-size ring holds a live request, the oldest is dropped (Suricata's request-flood behaviour)
+/// and <see cref="Add"/> reports it. Steady state allocates nothing.
 /// </remarks>
 internal sealed class ModbusPendingRequests
 {
-    private readonly Entry[] _ring;
+    private const int InitialSize = 8;
+    private readonly int _capacity;
+    private readonly Dictionary<uint, int> _slotByKey = new(InitialSize);
+    private Entry[] _ring;
     private int _head;
     private int _size;   // occupied slots, tombstones included
-    private int _live;
 
     public ModbusPendingRequests(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _ring = new Entry[capacity];
+        _capacity = capacity;
+        _ring = new Entry[Math.Min(InitialSize, capacity)];
     }
 
-    public int Count => _live;
+    public int Count => _slotByKey.Count;
 
-    public int Capacity => _ring.Length;
+    public int Capacity => _capacity;
 
     /// <summary>Adds a request; a live request with the same key is replaced (the client reused its id).</summary>
     /// <returns>True when the bound forced the oldest live request out.</returns>
     public bool Add(uint key, in ModbusRequestContext request)
     {
-        if (TryFind(key, out int existing))
+        if (_slotByKey.Remove(key, out int existing))
         {
             _ring[existing].Live = false;
-            _live--;
             TrimHead();
         }
 
         bool dropped = false;
         if (_size == _ring.Length)
         {
-            if (_live < _size)
-            {
-                Compact();
-            }
+            if (Count < _size) Compact();
+            else if (_ring.Length < _capacity) Grow();
             else
             {
+                _slotByKey.Remove(_ring[_head].Key);
                 _ring[_head].Live = false;
-                _live--;
                 TrimHead();
                 dropped = true;
             }
@@ -56,14 +57,14 @@ internal sealed class ModbusPendingRequests
 
         int slot = (_head + _size) % _ring.Length;
         _ring[slot] = new Entry { Key = key, Request = request, Live = true };
+        _slotByKey[key] = slot;
         _size++;
-        _live++;
         return dropped;
     }
 
     public bool TryTake(uint key, out ModbusRequestContext request)
     {
-        if (!TryFind(key, out int slot))
+        if (!_slotByKey.Remove(key, out int slot))
         {
             request = default;
             return false;
@@ -71,7 +72,6 @@ internal sealed class ModbusPendingRequests
 
         request = _ring[slot].Request;
         _ring[slot].Live = false;
-        _live--;
         TrimHead();
         return true;
     }
@@ -79,24 +79,9 @@ internal sealed class ModbusPendingRequests
     public void Clear()
     {
         Array.Clear(_ring);
+        _slotByKey.Clear();
         _head = 0;
         _size = 0;
-        _live = 0;
-    }
-
-    private bool TryFind(uint key, out int slot)
-    {
-        for (int i = 0; i < _size; i++)
-        {
-            int index = (_head + i) % _ring.Length;
-            if (_ring[index].Live && _ring[index].Key == key)
-            {
-                slot = index;
-                return true;
-            }
-        }
-        slot = -1;
-        return false;
     }
 
     private void TrimHead()
@@ -109,6 +94,19 @@ internal sealed class ModbusPendingRequests
         if (_size == 0) _head = 0;
     }
 
+    /// <summary>Doubles the ring (up to the bound), unrolling it so the oldest entry is at slot 0.</summary>
+    private void Grow()
+    {
+        var larger = new Entry[Math.Min(_ring.Length * 2, _capacity)];
+        for (int i = 0; i < _size; i++)
+        {
+            larger[i] = _ring[(_head + i) % _ring.Length];
+            if (larger[i].Live) _slotByKey[larger[i].Key] = i;
+        }
+        _ring = larger;
+        _head = 0;
+    }
+
     /// <summary>Moves live entries together from the head, keeping their order.</summary>
     private void Compact()
     {
@@ -118,7 +116,11 @@ internal sealed class ModbusPendingRequests
             int read = (_head + i) % _ring.Length;
             if (!_ring[read].Live) continue;
             int target = (_head + write) % _ring.Length;
-            if (target != read) _ring[target] = _ring[read];
+            if (target != read)
+            {
+                _ring[target] = _ring[read];
+                _slotByKey[_ring[target].Key] = target;
+            }
             write++;
         }
         for (int i = write; i < _size; i++) _ring[(_head + i) % _ring.Length].Live = false;
