@@ -111,6 +111,29 @@ public sealed class Flow
             _tcp ??= new TcpReassembler(_reassemblyLimits);
     }
 
+    /// <summary>
+    /// Whether <paramref name="packet"/> belongs to this live flow, compared field by field with its key the way
+    /// <see cref="FlowKey.FromPacket"/> would build it, in either direction.
+    /// </summary>
+    internal bool Matches(in DecodedPacket packet, bool useVlan, out bool sourceIsFirst)
+    {
+        sourceIsFirst = false;
+        var key = Key;
+        if (Id == 0 || packet.IPProtocol != key.Protocol) return false;
+        bool hasPorts = packet.Transport is TransportLayer.Tcp or TransportLayer.Udp;
+        ushort sourcePort = hasPorts ? packet.SourcePort : (ushort)0, destinationPort = hasPorts ? packet.DestinationPort : (ushort)0;
+        ushort vlan = useVlan && packet.VlanCount > 0 ? (ushort)(packet.VlanTags[0] & 0x0FFF) : (ushort)0;
+        if (vlan != key.VlanId) return false;
+        var first = key.First;
+        var second = key.Second;
+        if (packet.SourceIP == first.Address && sourcePort == first.Port && packet.DestinationIP == second.Address && destinationPort == second.Port)
+        {
+            sourceIsFirst = true;
+            return true;
+        }
+        return packet.SourceIP == second.Address && sourcePort == second.Port && packet.DestinationIP == first.Address && destinationPort == first.Port;
+    }
+
     /// <summary>Counts one packet and advances the TCP summary; returns the timeout class the flow now belongs to.</summary>
     internal FlowTimeoutClass OnPacket(Direction direction, in DecodedPacket packet, bool created)
     {

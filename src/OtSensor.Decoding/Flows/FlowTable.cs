@@ -10,7 +10,9 @@ namespace OtSensor.Decoding.Flows;
 /// one table per capture worker.
 /// </summary>
 /// <remarks>
-/// <para>Lookup: a one-entry cache of the last flow (consecutive packets of one conversation are the norm), then a
+/// <para>Lookup: a direct-mapped cache of 1,024 flows indexed by a symmetric hash of the raw tuple (XOR of both
+/// ends, so both directions land in the same slot) and checked against the flow's own key field by field; it
+/// answers the interleaved conversations of a polling plant without building a canonical key. On a miss, a
 /// <see cref="Dictionary{TKey, TValue}"/> whose key carries a precomputed hash.</para>
 /// <para>Every flow sits in exactly one intrusive doubly-linked list, one list per timeout class (TCP new,
 /// established, closed; UDP; other), ordered by last use: a packet moves its flow to the tail. Because all flows
@@ -30,9 +32,9 @@ public sealed class FlowTable
     private readonly Flow?[] _heads = new Flow?[ClassCount];
     private readonly Flow?[] _tails = new Flow?[ClassCount];
     private readonly long[] _timeoutNanoseconds = new long[ClassCount];
+    private const int CacheSize = 1024;
+    private readonly Flow?[] _cache = new Flow?[CacheSize];
     private Flow? _free;
-    private Flow? _lastFlow;
-    private FlowKey _lastKey;
     private long _nextId = 1;
     private TcpReassemblyStats _endedTcpStats;
 
@@ -89,10 +91,19 @@ public sealed class FlowTable
         if (!packet.IsIP || packet.IsFragment)
             return null;
 
-        var key = FlowKey.FromPacket(packet, _limits.UseVlanInKey, out bool sourceIsFirst);
-        Flow? flow = _lastFlow;
-        if (flow is null || !_lastKey.Equals(key))
+        int slot = CacheSlot(packet);
+        Flow? flow = _cache[slot];
+        bool sourceIsFirst;
+        FlowKey key;
+        if (flow is not null && flow.Matches(packet, _limits.UseVlanInKey, out sourceIsFirst))
+        {
+            key = flow.Key;
+        }
+        else
+        {
+            key = FlowKey.FromPacket(packet, _limits.UseVlanInKey, out sourceIsFirst);
             _flows.TryGetValue(key, out flow);
+        }
 
         if (flow is not null
             && packet.Transport == TransportLayer.Tcp
@@ -114,8 +125,7 @@ public sealed class FlowTable
         direction = sourceIsFirst == flow.ClientIsFirst ? Direction.ToServer : Direction.ToClient;
         var timeoutClass = flow.OnPacket(direction, packet, created);
         MoveToTail(flow, timeoutClass);
-        _lastFlow = flow;
-        _lastKey = key;
+        _cache[slot] = flow;
         return flow;
     }
 
@@ -151,6 +161,21 @@ public sealed class FlowTable
             while (_heads[c] is { } head)
                 End(head, FlowEndReason.Shutdown);
         }
+    }
+
+    /// <summary>Cache slot of a packet's tuple, the same in both directions.</summary>
+    private static int CacheSlot(in DecodedPacket packet)
+    {
+        bool hasPorts = packet.Transport is TransportLayer.Tcp or TransportLayer.Udp;
+        return hasPorts
+            ? CacheSlot(packet.SourceIP, packet.DestinationIP, packet.SourcePort, packet.DestinationPort, packet.IPProtocol)
+            : CacheSlot(packet.SourceIP, packet.DestinationIP, 0, 0, packet.IPProtocol);
+    }
+
+    private static int CacheSlot(Core.Net.IPAddressBytes a, Core.Net.IPAddressBytes b, ushort portA, ushort portB, byte protocol)
+    {
+        ulong mixed = a.Low ^ b.Low ^ a.High ^ b.High ^ ((ulong)(uint)(portA ^ portB) << 17) ^ protocol;
+        return (int)((mixed * 0x9E37_79B9_7F4A_7C15UL) >> 54) & (CacheSize - 1);
     }
 
     private Flow Create(in FlowKey key, in DecodedPacket packet, bool sourceIsFirst)
@@ -209,8 +234,11 @@ public sealed class FlowTable
     {
         Unlink(flow);
         _flows.Remove(flow.Key);
-        if (ReferenceEquals(_lastFlow, flow))
-            _lastFlow = null;
+        // Its cache slot still points at it; a pooled flow has Id 0 and never matches, but drop the reference anyway.
+        var first = flow.Key.First;
+        var second = flow.Key.Second;
+        int slot = CacheSlot(first.Address, second.Address, first.Port, second.Port, flow.Key.Protocol);
+        if (ReferenceEquals(_cache[slot], flow)) _cache[slot] = null;
         _handler?.OnFlowEnd(flow, reason);
         if (flow.Tcp is { } tcp)
             _endedTcpStats.Add(tcp.Stats);

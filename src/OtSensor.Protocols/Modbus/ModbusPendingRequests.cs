@@ -1,12 +1,14 @@
 namespace OtSensor.Protocols.Modbus;
 
 /// <summary>
-/// Outstanding requests of one flow, keyed by (unit id, transaction id): a ring in arrival order plus a
-/// key → slot index, so pairing a response or spotting a reused id costs O(1) however many are outstanding.
+/// Outstanding requests of one flow, keyed by (unit id, transaction id): a ring in arrival order, plus a
+/// key → slot index once more than <see cref="InitialSize"/> are in flight, so pairing a response or spotting a
+/// reused id costs O(1) however many are outstanding.
 /// </summary>
 /// <remarks>
 /// The ring starts small and doubles up to the bound (a polling master has one or two requests in flight;
-/// memory per flow stays a few hundred bytes). A response usually answers the oldest request; a taken entry
+/// memory per flow stays a few hundred bytes); while it is that small a scan of its few slots is cheaper than
+/// a dictionary, so the index is built only when the ring first grows. A response usually answers the oldest request; a taken entry
 /// becomes a tombstone, dropped at once at the head and compacted away only when the ring is full. When every
 /// slot of a full-size ring holds a live request, the oldest is dropped (Suricata's request-flood behaviour)
 /// and <see cref="Add"/> reports it. Steady state allocates nothing.
@@ -15,8 +17,9 @@ internal sealed class ModbusPendingRequests
 {
     private const int InitialSize = 8;
     private readonly int _capacity;
-    private readonly Dictionary<uint, int> _slotByKey = new(InitialSize);
+    private Dictionary<uint, int>? _slotByKey;
     private Entry[] _ring;
+    private int _live;
     private int _head;
     private int _size;   // occupied slots, tombstones included
 
@@ -27,7 +30,7 @@ internal sealed class ModbusPendingRequests
         _ring = new Entry[Math.Min(InitialSize, capacity)];
     }
 
-    public int Count => _slotByKey.Count;
+    public int Count => _live;
 
     public int Capacity => _capacity;
 
@@ -35,9 +38,10 @@ internal sealed class ModbusPendingRequests
     /// <returns>True when the bound forced the oldest live request out.</returns>
     public bool Add(uint key, in ModbusRequestContext request)
     {
-        if (_slotByKey.Remove(key, out int existing))
+        if (TryRemove(key, out int existing))
         {
             _ring[existing].Live = false;
+            _live--;
             TrimHead();
         }
 
@@ -48,8 +52,9 @@ internal sealed class ModbusPendingRequests
             else if (_ring.Length < _capacity) Grow();
             else
             {
-                _slotByKey.Remove(_ring[_head].Key);
+                _slotByKey?.Remove(_ring[_head].Key);
                 _ring[_head].Live = false;
+                _live--;
                 TrimHead();
                 dropped = true;
             }
@@ -57,14 +62,15 @@ internal sealed class ModbusPendingRequests
 
         int slot = (_head + _size) % _ring.Length;
         _ring[slot] = new Entry { Key = key, Request = request, Live = true };
-        _slotByKey[key] = slot;
+        if (_slotByKey is not null) _slotByKey[key] = slot;
         _size++;
+        _live++;
         return dropped;
     }
 
     public bool TryTake(uint key, out ModbusRequestContext request)
     {
-        if (!_slotByKey.Remove(key, out int slot))
+        if (!TryRemove(key, out int slot))
         {
             request = default;
             return false;
@@ -72,6 +78,7 @@ internal sealed class ModbusPendingRequests
 
         request = _ring[slot].Request;
         _ring[slot].Live = false;
+        _live--;
         TrimHead();
         return true;
     }
@@ -79,9 +86,28 @@ internal sealed class ModbusPendingRequests
     public void Clear()
     {
         Array.Clear(_ring);
-        _slotByKey.Clear();
+        _slotByKey?.Clear();
         _head = 0;
         _size = 0;
+        _live = 0;
+    }
+
+    /// <summary>Finds a live request by key and drops it from the index (the caller marks the slot dead).</summary>
+    private bool TryRemove(uint key, out int slot)
+    {
+        if (_slotByKey is not null) return _slotByKey.Remove(key, out slot);
+        // Small ring: responses usually answer the oldest request, so scan from the head.
+        for (int i = 0; i < _size; i++)
+        {
+            int index = (_head + i) % _ring.Length;
+            if (_ring[index].Live && _ring[index].Key == key)
+            {
+                slot = index;
+                return true;
+            }
+        }
+        slot = -1;
+        return false;
     }
 
     private void TrimHead()
@@ -98,6 +124,7 @@ internal sealed class ModbusPendingRequests
     private void Grow()
     {
         var larger = new Entry[Math.Min(_ring.Length * 2, _capacity)];
+        _slotByKey ??= new Dictionary<uint, int>(larger.Length);
         for (int i = 0; i < _size; i++)
         {
             larger[i] = _ring[(_head + i) % _ring.Length];
@@ -119,7 +146,7 @@ internal sealed class ModbusPendingRequests
             if (target != read)
             {
                 _ring[target] = _ring[read];
-                _slotByKey[_ring[target].Key] = target;
+                if (_slotByKey is not null) _slotByKey[_ring[target].Key] = target;
             }
             write++;
         }

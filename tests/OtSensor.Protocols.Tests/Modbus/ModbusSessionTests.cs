@@ -181,6 +181,38 @@ public class ModbusSessionTests
     }
 
     [Fact]
+    public void OnData_ManyOutstandingWithReusedIds_PairsEachResponseOnce()
+    {
+        // 300 requests in flight (the pending ring grows past its first size and indexes by key), one id
+        // reused while still pending, then the responses newest first: each pairs once, the reused id
+        // pairs with its latest request, and nothing is flagged.
+        var (sink, feeder, session) = Create(maxOutstanding: 500);
+        for (int tid = 0; tid < 300; tid++)
+        {
+            byte[] request = ModbusVectors.RdHoldingRegsRequest;
+            request[0] = (byte)(tid >> 8);
+            request[1] = (byte)tid;
+            feeder.Feed(Direction.ToServer, request);
+        }
+        byte[] again = ModbusVectors.RdHoldingRegsRequest;
+        again[1] = 7;
+        feeder.Feed(Direction.ToServer, again);
+        Assert.Equal(300, session.OutstandingRequests);
+
+        for (int tid = 299; tid >= 0; tid--)
+        {
+            byte[] response = ModbusVectors.RdHoldingRegsResponse;
+            response[0] = (byte)(tid >> 8);
+            response[1] = (byte)tid;
+            feeder.Feed(Direction.ToClient, response);
+        }
+        Assert.Equal(0, session.OutstandingRequests);
+        Assert.Equal(601, sink.Messages.Count);
+        Assert.All(sink.Messages, m => Assert.Empty(m.AnomalyNames));
+        Assert.Empty(sink.StreamAnomalies);
+    }
+
+    [Fact]
     public void OnData_OutOfOrderResponses_PairEachWithItsRequest()
     {
         var (sink, feeder, session) = Create(maxOutstanding: 4);
