@@ -20,7 +20,10 @@ internal static class ConsoleSummary
         grid.AddRow("[bold]Anomalies[/]", s.Anomalies.Count == 0 ? "none" :
             Markup.Escape(string.Join(", ", s.Anomalies.OrderByDescending(a => a.Value).Take(5).Select(a => $"{a.Key} {a.Value:N0}"))
                 + (s.Anomalies.Count > 5 ? $", … ({s.Anomalies.Count} kinds)" : "")));
-        grid.AddRow("[bold]Speed[/]", $"{s.Elapsed.TotalSeconds:N2} s, {s.Bytes / 1e6 / seconds:N0} MB/s, {s.Frames / seconds:N0} packets/s");
+        // Rates over a fraction of a second mostly measure start-up and JIT: show them only for real work.
+        grid.AddRow("[bold]Time[/]", s.Elapsed.TotalSeconds < 0.5
+            ? $"{s.Elapsed.TotalSeconds:N2} s"
+            : $"{s.Elapsed.TotalSeconds:N2} s, {s.Bytes / 1e6 / seconds:N0} MB/s, {s.Frames / seconds:N0} packets/s");
         grid.AddRow("[bold]Output[/]", Markup.Escape(Path.GetFullPath(outputDirectory)));
         AnsiConsole.Write(new Panel(grid).Header("otsensor analyze").Border(BoxBorder.Rounded));
     }
