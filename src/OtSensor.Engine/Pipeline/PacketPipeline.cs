@@ -66,6 +66,11 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         if (FirstPacket is null || timestamp < FirstPacket.Value) FirstPacket = timestamp;
         if (LastPacket is null || timestamp > LastPacket.Value) LastPacket = timestamp;
         CountLinkType(linkType);
+        if (++_framesSinceExpiry >= _options.ExpiryIntervalFrames)
+        {
+            _framesSinceExpiry = 0;
+            _flows.ExpireIdle(timestamp);
+        }
 
         ref var p = ref _packet;
         p.Timestamp = timestamp;
@@ -120,11 +125,6 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
                 break;
         }
 
-        if (++_framesSinceExpiry >= _options.ExpiryIntervalFrames)
-        {
-            _framesSinceExpiry = 0;
-            _flows.ExpireIdle(timestamp);
-        }
     }
 
     public void Dispose() => _fragments.Dispose();
@@ -200,7 +200,19 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             }
         }
 
-        var result = state.StreamSession!.OnData(data, ApplicationDirection(state, direction), this);
+        StreamResult result;
+        try
+        {
+            result = state.StreamSession!.OnData(data, ApplicationDirection(state, direction), this);
+        }
+#pragma warning disable CA1031 // A parser bug must cost one flow's decoding, never the capture (model-codebases §4.5).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            state.Unrecognized = true;
+            OnStreamAnomaly(state.Protocol, "session_exception");
+            return data.Length;
+        }
         if (result.Status == StreamStatus.Error)
         {
             state.Unrecognized = true;
