@@ -64,15 +64,19 @@ internal static class AnalyzeCommand
 
         if (!summary.AnythingUsable)
         {
-            var reasons = summary.Files.Count == 0
-                ? "no input files"
-                : string.Join("; ", summary.Files.Select(f => $"{f.Path}: {f.Error ?? "no frames"}"));
+            var problems = summary.Files.Select(f => $"{f.Path}: {f.Error ?? "no frames"}").ToList();
+            var reasons = problems.Count == 0 ? "no input files"
+                : string.Join("; ", problems.Take(3)) + (problems.Count > 3 ? $"; and {problems.Count - 3} more" : "");
             Console.Error.WriteLine($"otsensor: nothing usable was read: {reasons}");
             return ExitCodes.NothingUsable;
         }
-        foreach (var file in summary.Files)
-            if (file.Error is not null)
-                Console.Error.WriteLine($"otsensor: {file.Path}: {file.Error}{(file.Frames > 0 ? $" (kept the {file.Frames:N0} frames before it)" : "")}");
+        // A capture that broke is worth a line each; files that are not captures at all (truth files, notes
+        // in a folder of captures) are counted in one line and listed in summary.json.
+        foreach (var file in summary.Files.Where(f => f.Error is not null && f.Format is not null))
+            Console.Error.WriteLine($"otsensor: {file.Path}: {file.Error}{(file.Frames > 0 ? $" (kept the {file.Frames:N0} frames before it)" : "")}");
+        int notCaptures = summary.Files.Count(f => f.Format is null);
+        if (notCaptures > 0)
+            Console.Error.WriteLine($"otsensor: skipped {notCaptures} input{(notCaptures == 1 ? "" : "s")} that {(notCaptures == 1 ? "is" : "are")} not a capture (see summary.json)");
         if (!quiet) ConsoleSummary.Print(summary, outputDirectory);
         return ExitCodes.Ok;
     }

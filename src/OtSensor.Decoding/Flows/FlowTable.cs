@@ -105,6 +105,15 @@ public sealed class FlowTable
             _flows.TryGetValue(key, out flow);
         }
 
+        if (flow is not null && packet.Timestamp.UnixNanoseconds - flow.LastSeen.UnixNanoseconds >= _timeoutNanoseconds[(int)flow.TimeoutClass])
+        {
+            // Idle past its timeout but not yet swept by ExpireIdle: this packet starts a new conversation on the
+            // same tuple (a reconnect hours later must not inherit the old sequence numbers and roles).
+            Expired++;
+            End(flow, FlowEndReason.IdleTimeout);
+            flow = null;
+        }
+
         if (flow is not null
             && packet.Transport == TransportLayer.Tcp
             && (packet.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn

@@ -187,16 +187,18 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             }
             else
             {
-                state.ProbeAttempts++;
-                state.ProbedBytes += data.Length;
-                bool giveUp = state.ProbeAttempts >= _options.MaxProbeAttempts || state.ProbedBytes >= _options.MaxProbeBytes;
-                if (verdict == ProbeResult.Unrecognized || giveUp)
+                if (verdict == ProbeResult.Incomplete)
                 {
-                    // Mid-stream pick-up may start inside a PDU: skip this chunk and probe the next one.
-                    if (giveUp) state.Unrecognized = true;
+                    // A first PDU still arriving (possibly a byte at a time): keep its bytes and wait, up to a bound.
+                    if (data.Length < _options.MaxProbeBytes) return 0;
+                    state.Unrecognized = true;
                     return data.Length;
                 }
-                return 0; // Incomplete: wait for more bytes of this direction.
+                // Mid-stream pick-up may start inside a PDU: skip this chunk and probe the next one, a few times.
+                state.ProbedBytes += data.Length;
+                if (++state.ProbeAttempts >= _options.MaxProbeAttempts || state.ProbedBytes >= _options.MaxProbeBytes)
+                    state.Unrecognized = true;
+                return data.Length;
             }
         }
 

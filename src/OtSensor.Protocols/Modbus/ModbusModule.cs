@@ -16,7 +16,7 @@ public sealed class ModbusModule : IProtocolModule
 
     public bool IsStream => true;
 
-    public ProbeResult Probe(ReadOnlySpan<byte> data, Direction direction) => ModbusProbe.Probe(data, direction);
+    public ProbeResult Probe(ReadOnlySpan<byte> data, Direction direction) => ModbusProbe.Recognize(data, direction);
 
     public IStreamSession? CreateStreamSession() => new ModbusSession();
 

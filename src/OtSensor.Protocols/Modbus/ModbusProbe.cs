@@ -24,6 +24,40 @@ public static class ModbusProbe
         return ProbeResult.Recognized;
     }
 
+    /// <summary>
+    /// Recognises a new flow as Modbus/TCP by content, strictly: the bytes must be whole MBAP frames back to back
+    /// (each header valid, each function code a public, user-defined or UMAS code, or its exception), ending
+    /// exactly at the end of the data or with a last frame still arriving. One header that merely looks right is
+    /// not enough: other protocols (MELSOFT, HART-IP) start with two zero bytes and a small length too.
+    /// </summary>
+    public static ProbeResult Recognize(ReadOnlySpan<byte> data, Direction direction)
+    {
+        int completeFrames = 0;
+        while (true)
+        {
+            if (data.IsEmpty) return ProbeResult.Recognized; // the frames ended exactly with the data
+            var header = Probe(data, direction);
+            if (header == ProbeResult.Unrecognized) return ProbeResult.Unrecognized;
+            if (header == ProbeResult.Incomplete) return completeFrames > 0 ? ProbeResult.Recognized : ProbeResult.Incomplete;
+            if (!IsPlausibleFunction(data[ModbusConstants.MbapHeaderLength])) return ProbeResult.Unrecognized;
+            int frameLength = BinaryPrimitives.ReadUInt16BigEndian(data[4..]) + ModbusConstants.LengthFieldBase;
+            if (frameLength > data.Length) return completeFrames > 0 ? ProbeResult.Recognized : ProbeResult.Incomplete;
+            completeFrames++;
+            data = data[frameLength..];
+        }
+    }
+
+    /// <summary>
+    /// Public function codes (Application Protocol V1.1b3 §5.1, including 0, which scanners send), the
+    /// user-defined ranges 65–72 and 100–110, Schneider UMAS (90), and their exception responses.
+    /// </summary>
+    internal static bool IsPlausibleFunction(byte code)
+    {
+        int function = code & 0x7F;
+        return function is (>= 0 and <= 8) or 11 or 12 or (>= 15 and <= 17) or (>= 20 and <= 24) or 43
+            or (>= 65 and <= 72) or 90 or (>= 100 and <= 110);
+    }
+
     internal static bool IsValidLength(int length)
         => length is >= ModbusConstants.MinLengthField and <= ModbusConstants.MaxLengthField;
 

@@ -54,6 +54,14 @@ public sealed class TcpStreamThroughEngineTests
     }
 
     [Fact]
+    public void ModbusOnAnotherPort_IsRecognisedByContent()
+    {
+        var frames = Conversation(SplitVariants.Of(Requests).Single(v => v.Name == "Whole").Segments, serverPort: 5020);
+        var expected = Expected().Select(line => line.Replace(":502 ", ":5020 ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected, Describe(Run(frames)));
+    }
+
+    [Fact]
     public void RequestSegments_DeliveredInReverseOrder_GiveTheSamePdus()
     {
         var frames = Conversation(SplitVariants.Of(Requests).Single(v => v.Name == "BytePerSegment").Segments);
@@ -102,11 +110,11 @@ public sealed class TcpStreamThroughEngineTests
     private static List<string> Describe(List<RecordingObserver.Pdu> pdus)
         => [.. pdus.Select(p => $"{(p.IsResponse ? "rsp" : "req")} fc{p.Function} from {p.Source}:{p.SourcePort} [{p.Anomalies}]")];
 
-    private static List<(Timestamp ts, byte[] data)> Conversation(IReadOnlyList<byte[]> requestSegments)
+    private static List<(Timestamp ts, byte[] data)> Conversation(IReadOnlyList<byte[]> requestSegments, ushort serverPort = 502)
     {
         var frames = new List<(Timestamp, byte[])>();
         var t = Timestamp.FromDateTime(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        var tcp = new TcpConversation(Client, Server, clientIsn: 0xFFFF_FFF0, serverIsn: 1000, frames); // wraps past 2^32
+        var tcp = new TcpConversation(Client, Server with { Port = serverPort }, clientIsn: 0xFFFF_FFF0, serverIsn: 1000, frames); // wraps past 2^32
         tcp.Handshake(t, TimeSpan.FromMilliseconds(1));
         foreach (var segment in requestSegments)
         {
