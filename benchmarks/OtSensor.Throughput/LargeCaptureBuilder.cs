@@ -12,13 +12,15 @@ namespace OtSensor.Throughput;
 /// <list type="bullet">
 /// <item><c>modbus</c>: the demo Modbus/TCP plant, one 60-second tile after another, each tile with its own
 /// seed, time and client ports (new connections every tile, as a plant reconnecting would).</item>
-/// <item><c>public</c>: every Ethernet frame of the real captures in shared/pcaps/public, file after file,
-/// the whole set repeated with each pass shifted one day later in time.</item>
+/// <item><c>public</c>: every Ethernet frame of the real captures in shared/pcaps/public, file after file, each
+/// in its own two-hour slot of capture time, the whole set repeated until the size is reached.</item>
 /// </list>
 /// </summary>
 internal static class LargeCaptureBuilder
 {
     public readonly record struct Stats(long Bytes, long Frames, long Tiles);
+
+    private const long SlotNanoseconds = 3_600L * 1_000_000_000L;
 
     public static Stats BuildModbus(string path, long targetBytes)
     {
@@ -53,18 +55,18 @@ internal static class LargeCaptureBuilder
                 using (reader)
                 {
                     Timestamp? first = null;
-                    var fileStart = clock;
                     while (reader!.TryReadNext(out var frame))
                     {
                         if (frame.LinkType != LinkType.Ethernet) continue;
                         first ??= frame.Timestamp;
-                        // Keep each file's own timing, laid end to end so time only moves forward.
-                        var ts = fileStart.Add(TimeSpan.FromTicks(Math.Max(0, (frame.Timestamp.UnixNanoseconds - first.Value.UnixNanoseconds) / 100)));
-                        writer.Write(ts, frame.Data);
-                        if (ts > clock) clock = ts;
+                        // Keep each file's own timing inside a one-hour slot (a few public captures carry absurd
+                        // timestamps decades apart), so time only moves forward and stays within pcap's 32-bit seconds.
+                        long offset = Math.Clamp(frame.Timestamp.UnixNanoseconds - first.Value.UnixNanoseconds, 0, SlotNanoseconds);
+                        writer.Write(new Timestamp(clock.UnixNanoseconds + offset), frame.Data);
                     }
                 }
-                clock = clock.Add(TimeSpan.FromHours(1)); // flows of one file expire before the next begins
+                // Two hours per file: flows of one file expire before the next file begins.
+                clock = clock.Add(TimeSpan.FromHours(2));
             }
             passes++;
         }
