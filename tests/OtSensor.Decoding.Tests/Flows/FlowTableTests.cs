@@ -33,6 +33,43 @@ public class FlowTableTests
     }
 
     [Fact]
+    public void GetOrCreate_SameTupleLongAfterTimeout_EndsOldFlowAndStartsNew()
+    {
+        var handler = new RecordingExpiryHandler();
+        var table = new FlowTable(handler);
+        var first = table.GetOrCreate(TestPackets.Tcp(Hmi, 50123, Plc, 502, TcpFlags.Ack | TcpFlags.Psh, seconds: 0, payloadLength: 12), out _, out _)!;
+        long firstId = first.Id;
+
+        // Two hours later, no SYN and no sweep in between: the old conversation is over.
+        var later = table.GetOrCreate(TestPackets.Tcp(Hmi, 50123, Plc, 502, TcpFlags.Ack | TcpFlags.Psh, seconds: 7200, payloadLength: 12), out _, out bool created)!;
+
+        Assert.True(created);
+        Assert.NotEqual(firstId, later.Id);
+        Assert.Equal(1, table.Expired);
+        Assert.Equal(1, table.Count);
+    }
+
+    [Fact]
+    public void GetOrCreate_InterleavedFlows_EachPacketFindsItsOwnFlowInBothDirections()
+    {
+        var table = new FlowTable();
+        var flows = new Flow[300];
+        for (int i = 0; i < flows.Length; i++)
+            flows[i] = table.GetOrCreate(TestPackets.Tcp(Hmi, (ushort)(40000 + i), Plc, 502, TcpFlags.Syn, seconds: i * 0.001), out _, out _)!;
+        for (int round = 0; round < 3; round++)
+        {
+            for (int i = flows.Length - 1; i >= 0; i--)
+            {
+                var reply = table.GetOrCreate(TestPackets.Tcp(Plc, 502, Hmi, (ushort)(40000 + i), TcpFlags.Ack, seconds: 1 + round), out var direction, out bool created);
+                Assert.Same(flows[i], reply);
+                Assert.False(created);
+                Assert.Equal(Direction.ToClient, direction);
+            }
+        }
+        Assert.Equal(300, table.Count);
+    }
+
+    [Fact]
     public void GetOrCreate_SynAckSeenFirst_SynAckSenderIsServer()
     {
         var table = new FlowTable();
