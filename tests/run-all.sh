@@ -16,13 +16,26 @@ trap 'rm -f "$log"' EXIT
 set +e
 dotnet test OtSensor.sln -c Release --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# Benchmarks keep compiling and running (every benchmark once, BenchmarkDotNet's Dry job), and no frame of the
+# demo plant allocates on the hot path, new flows included. Timings are not judged here.
+echo "run-all: benchmark smoke run and allocation probe"
+if ! dotnet run -c Release --project benchmarks/OtSensor.Benchmarks -- --alloc-probe > "$log.bench" 2>&1 \
+   || ! dotnet run -c Release --no-build --project benchmarks/OtSensor.Benchmarks -- --smoke >> "$log.bench" 2>&1; then
+  tail -40 "$log.bench"
+  echo "run-all: the benchmark smoke run or the allocation probe failed" >&2
+  status=1
+  bench_failed=1
+fi
+tail -3 "$log.bench"
+rm -f "$log.bench"
 set -e
 
 # One plain closing line over all test assemblies.
 awk '/(Passed|Failed)! +- +Failed:/ {
        for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      }
-     END { gsub(",", "", f); printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+     END { gsub(",", "", f); printf "Tests: %d passed, %d failed, %d skipped\n", p, f + bf, s }' bf="${bench_failed:-0}" "$log"
 if [ "$status" != 0 ]; then
   echo "run-all: dotnet test exited with status $status (a build error or a crashed test host fails the run even when no test failed)" >&2
 fi
