@@ -13,8 +13,8 @@ namespace OtSensor.Protocols.Iec104;
 /// <see cref="Iec104Anomalies.SendSequenceGap"/> on the APDU. The first I frame seen (a capture may start mid-connection)
 /// and the first after a gap set the expectation without a check.</para>
 /// <para>Resync: when an APDU does not start with 0x68 or its length is outside 4..253, one stream anomaly is reported
-/// and the session skips forward one byte at a time to the next offset where <see cref="Iec104Probe.Probe"/> sees a
-/// plausible APDU. Skipping more than <see cref="Iec104Constants.MaxResyncBytes"/> gives up with
+/// and the session skips forward to the next 0x68 where <see cref="Iec104Probe.Probe"/> sees a plausible APDU, or
+/// where a malformed APDU is framed exactly (see <see cref="FindStart"/>). Skipping more than <see cref="Iec104Constants.MaxResyncBytes"/> gives up with
 /// <see cref="StreamStatus.Error"/>.</para>
 /// </remarks>
 public sealed class Iec104Session : IStreamSession
@@ -39,7 +39,7 @@ public sealed class Iec104Session : IStreamSession
                     sink.OnStreamAnomaly(ProtocolId.Iec104, Iec104Fields.StreamNotIec104);
                     return StreamResult.Error(offset);
                 }
-                if (incomplete) return StreamResult.Incomplete(offset, Iec104Probe.ProbeLength);
+                if (incomplete) return StreamResult.Incomplete(offset, NeededToJudge(data[offset..]));
                 if (offset >= data.Length) break;
             }
 
@@ -98,18 +98,41 @@ public sealed class Iec104Session : IStreamSession
         sink.OnIec104(in message);
     }
 
-    /// <summary>Offset of the first plausible APDU start; <paramref name="incomplete"/> when the tail is too short to decide.</summary>
+    /// <summary>
+    /// Offset of the first APDU start after garbage; <paramref name="incomplete"/> when the tail is too short to decide.
+    /// A start is either plausible by itself (<see cref="Iec104Probe.Probe"/>), or a malformed APDU (0x68, length 4..253)
+    /// that ends exactly where the data ends or where a plausible APDU begins: the framing then vouches for it, and
+    /// the parser reports what is wrong with it (tshark decodes such APDUs too, by the same 0x68 + length framing).
+    /// </summary>
     private static int FindStart(ReadOnlySpan<byte> data, Direction direction, out bool incomplete)
     {
         for (int i = 0; i < data.Length; i++)
         {
             if (data[i] != Iec104Constants.StartByte) continue;
-            var result = Iec104Probe.Probe(data[i..], direction);
+            var candidate = data[i..];
+            var result = Iec104Probe.Probe(candidate, direction);
             if (result == ProbeResult.Recognized) { incomplete = false; return i; }
             if (result == ProbeResult.Incomplete) { incomplete = true; return i; }
+            if (candidate.Length < Iec104Constants.HeaderLength || !Iec104Framer.IsValidLength(candidate[1])) continue;
+            int end = candidate[1] + Iec104Constants.HeaderLength;
+            if (end > candidate.Length) { incomplete = true; return i; } // judged once the whole candidate is here
+            if (end == candidate.Length || Iec104Probe.Probe(candidate[end..], direction) == ProbeResult.Recognized)
+            {
+                incomplete = false;
+                return i;
+            }
         }
         incomplete = false;
         return data.Length;
+    }
+
+    /// <summary>Octets a resync candidate needs before it can be judged: the probe's prefix, or the whole APDU it announces.</summary>
+    private static int NeededToJudge(ReadOnlySpan<byte> candidate)
+    {
+        int needed = Iec104Probe.ProbeLength;
+        if (candidate.Length >= Iec104Constants.HeaderLength && Iec104Framer.IsValidLength(candidate[1]))
+            needed = Math.Max(needed, candidate[1] + Iec104Constants.HeaderLength);
+        return needed > candidate.Length ? needed : candidate.Length + 1;
     }
 
     private struct DirectionState
