@@ -16,6 +16,14 @@ public class Iec104ParserTests
     }
 
     [Theory]
+    [MemberData(nameof(Iec104Vectors.WellFormed), MemberType = typeof(Iec104Vectors))]
+    public void Vector_LengthByte_CountsEveryOctetAfterIt(string name)
+    {
+        byte[] frame = Iec104Vectors.Get(name);
+        Assert.Equal(frame.Length - 2, frame[1]);
+    }
+
+    [Theory]
     [InlineData(nameof(Iec104Vectors.StartDtAct), 1, "STARTDT act", false)]
     [InlineData(nameof(Iec104Vectors.StartDtCon), 2, "STARTDT con", true)]
     [InlineData(nameof(Iec104Vectors.StopDtAct), 4, "STOPDT act", false)]
