@@ -1,4 +1,5 @@
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 
 namespace OtSensor.Protocols.Registry;
@@ -17,6 +18,8 @@ namespace OtSensor.Protocols.Registry;
 public interface IProtocolEventSink
 {
     void OnModbus(in ModbusMessage message);
+
+    void OnIec104(in Iec104Message message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);
