@@ -1,3 +1,4 @@
+using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 
@@ -6,5 +7,5 @@ namespace OtSensor.Engine;
 /// <summary>The protocol modules every run registers, in probe order.</summary>
 public static class DefaultProtocols
 {
-    public static ProtocolRegistry CreateRegistry() => new([new ModbusModule()]);
+    public static ProtocolRegistry CreateRegistry() => new([new ModbusModule(), new Dnp3Module(), new Dnp3UdpModule()]);
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 
@@ -31,6 +32,8 @@ public sealed class RecordingSink : IProtocolEventSink
     public List<string> StreamAnomalies { get; } = [];
 
     public void OnModbus(in ModbusMessage message) => Record(in message);
+
+    public void OnDnp3(in Dnp3Message message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -63,6 +66,8 @@ public sealed class NoOpSink : IProtocolEventSink
     public long Checksum { get; private set; }
 
     public void OnModbus(in ModbusMessage message) => Touch(in message);
+
+    public void OnDnp3(in Dnp3Message message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -1,4 +1,5 @@
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Modbus;
 
 namespace OtSensor.Protocols.Registry;
@@ -17,6 +18,8 @@ namespace OtSensor.Protocols.Registry;
 public interface IProtocolEventSink
 {
     void OnModbus(in ModbusMessage message);
+
+    void OnDnp3(in Dnp3Message message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using OtSensor.Benchmarks.Config;
 using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 
@@ -114,6 +115,8 @@ public class ModbusParserBenchmarks
             Messages++;
             if (message.Anomalies != 0) Anomalies++;
         }
+
+        public void OnDnp3(in Dnp3Message message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
