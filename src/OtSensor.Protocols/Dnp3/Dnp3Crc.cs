@@ -18,7 +18,7 @@ public static class Dnp3Crc
         return (ushort)~crc;
     }
 
-    /// <summary>True when the two octets after <paramref name="data"/> in <paramref name="block"/> hold its CRC.</summary>
+    /// <summary>True when <paramref name="crc"/> (two octets, low first) is the CRC of <paramref name="data"/>.</summary>
     public static bool Check(ReadOnlySpan<byte> data, ReadOnlySpan<byte> crc)
         => crc.Length >= 2 && Compute(data) == (ushort)(crc[0] | (crc[1] << 8));
 
