@@ -1,3 +1,4 @@
+using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -7,5 +8,5 @@ namespace OtSensor.Engine;
 /// <summary>The protocol modules every run registers, in probe order.</summary>
 public static class DefaultProtocols
 {
-    public static ProtocolRegistry CreateRegistry() => new([new ModbusModule(), new Iec104Module()]);
+    public static ProtocolRegistry CreateRegistry() => new([new ModbusModule(), new Dnp3Module(), new Dnp3UdpModule(), new Iec104Module()]);
 }

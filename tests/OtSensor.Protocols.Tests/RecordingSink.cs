@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -34,6 +35,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnModbus(in ModbusMessage message) => Record(in message);
 
     public void OnIec104(in Iec104Message message) => Record(in message);
+    public void OnDnp3(in Dnp3Message message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -68,6 +70,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnModbus(in ModbusMessage message) => Touch(in message);
 
     public void OnIec104(in Iec104Message message) => Touch(in message);
+    public void OnDnp3(in Dnp3Message message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -8,6 +8,7 @@ using OtSensor.Decoding.Flows;
 using OtSensor.Decoding.Fragments;
 using OtSensor.Decoding.Packets;
 using OtSensor.Decoding.Reassembly;
+using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -285,6 +286,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnModbus(in ModbusMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnIec104(in Iec104Message message) => OnMessage(in message);
+    void IProtocolEventSink.OnDnp3(in Dnp3Message message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

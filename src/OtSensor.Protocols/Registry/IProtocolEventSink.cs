@@ -1,4 +1,5 @@
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 
@@ -20,6 +21,7 @@ public interface IProtocolEventSink
     void OnModbus(in ModbusMessage message);
 
     void OnIec104(in Iec104Message message);
+    void OnDnp3(in Dnp3Message message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using OtSensor.Benchmarks.Config;
 using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -117,6 +118,7 @@ public class ModbusParserBenchmarks
         }
 
         public void OnIec104(in Iec104Message message) => Messages++;
+        public void OnDnp3(in Dnp3Message message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
