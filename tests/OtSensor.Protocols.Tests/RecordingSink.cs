@@ -4,6 +4,8 @@ using System.Text.Json;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
 
 namespace OtSensor.Protocols.Tests;
 
@@ -31,6 +33,10 @@ public sealed class RecordingSink : IProtocolEventSink
     public List<string> StreamAnomalies { get; } = [];
 
     public void OnModbus(in ModbusMessage message) => Record(in message);
+
+    public void OnS7Comm(in S7CommMessage message) => Record(in message);
+
+    public void OnS7CommPlus(in S7CommPlusMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -63,6 +69,10 @@ public sealed class NoOpSink : IProtocolEventSink
     public long Checksum { get; private set; }
 
     public void OnModbus(in ModbusMessage message) => Touch(in message);
+
+    public void OnS7Comm(in S7CommMessage message) => Touch(in message);
+
+    public void OnS7CommPlus(in S7CommPlusMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -10,6 +10,8 @@ using OtSensor.Decoding.Packets;
 using OtSensor.Decoding.Reassembly;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
 
 namespace OtSensor.Engine.Pipeline;
 
@@ -282,6 +284,10 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     // ---- IProtocolEventSink: PDUs of the current flow ----
 
     void IProtocolEventSink.OnModbus(in ModbusMessage message) => OnMessage(in message);
+
+    void IProtocolEventSink.OnS7Comm(in S7CommMessage message) => OnMessage(in message);
+
+    void IProtocolEventSink.OnS7CommPlus(in S7CommPlusMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

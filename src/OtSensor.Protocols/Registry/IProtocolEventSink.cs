@@ -1,5 +1,7 @@
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
 
 namespace OtSensor.Protocols.Registry;
 
@@ -17,6 +19,10 @@ namespace OtSensor.Protocols.Registry;
 public interface IProtocolEventSink
 {
     void OnModbus(in ModbusMessage message);
+
+    void OnS7Comm(in S7CommMessage message);
+
+    void OnS7CommPlus(in S7CommPlusMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -5,6 +5,8 @@ using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
 
 namespace OtSensor.Benchmarks.Protocols.Modbus;
 
@@ -114,6 +116,10 @@ public class ModbusParserBenchmarks
             Messages++;
             if (message.Anomalies != 0) Anomalies++;
         }
+
+        public void OnS7Comm(in S7CommMessage message) => Messages++;
+
+        public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
