@@ -88,8 +88,10 @@ public sealed class CotpSession : IStreamSession
             }
             if (state.Resyncing)
             {
-                Report(CotpAnomalies.Resynchronized, sink);
+                // After a capture gap losing sync is expected; only garbage inside a stream is an anomaly.
+                if (!state.AfterGap) Report(CotpAnomalies.Resynchronized, sink);
                 state.Resyncing = false;
+                state.AfterGap = false;
             }
             state.Skipped = 0;
             var packet = rest[..length];
@@ -105,6 +107,7 @@ public sealed class CotpSession : IStreamSession
         ref DirectionState state = ref direction == Direction.ToServer ? ref _toServer : ref _toClient;
         DropTsdu(ref state);
         state.Resyncing = true;
+        state.AfterGap = true;
         state.Skipped = 0;
         for (int i = 0; i < _decoders.Length; i++) _decoders[i].Reset(direction);
     }
@@ -264,6 +267,7 @@ public sealed class CotpSession : IStreamSession
         public int Length;
         public bool Overflowed;
         public bool Resyncing;
+        public bool AfterGap;
         public int Skipped;
     }
 }

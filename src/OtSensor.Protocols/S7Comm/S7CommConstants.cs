@@ -44,6 +44,9 @@ public static class S7CommConstants
     public const byte SzlModuleIdentification = 0x11;
     public const byte SzlComponentIdentification = 0x1C;
 
+    /// <summary>SZL partial list extract 0xF (SZL-ID 0x0Fxx): the answer holds the record length and count only.</summary>
+    public const int SzlHeaderOnlyExtract = 0x0F;
+
     /// <summary>Time functions subfunctions that set the clock.</summary>
     public const byte SubfunctionSetClock = 0x02;
     public const byte SubfunctionSetClock2 = 0x04;

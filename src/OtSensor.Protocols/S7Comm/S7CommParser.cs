@@ -239,8 +239,12 @@ public static class S7CommParser
 
     private static void ParseUserdata(ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, int dataOffset, bool szlContinuation, ref S7CommDecoded d)
     {
-        if (parameters.Length < 8 || parameters[0] != 0x00 || parameters[1] != 0x01 || parameters[2] != 0x12
-            || (parameters[3] != 4 && parameters[3] != 8) || parameters[3] > parameters.Length - 4)
+        // S7-300 CPUs push mode transitions (STOP, RUN) with the head 01 00 10 and a different length byte; the
+        // method, type/group and subfunction bytes sit at the same offsets, so both forms are read alike.
+        bool standardHead = parameters.Length >= 8 && parameters[0] == 0x00 && parameters[1] == 0x01 && parameters[2] == 0x12
+            && (parameters[3] == 4 || parameters[3] == 8) && parameters[3] <= parameters.Length - 4;
+        bool modeTransitionHead = parameters.Length == 8 && parameters[0] == 0x01 && parameters[1] == 0x00 && parameters[2] == 0x10;
+        if (!standardHead && !modeTransitionHead)
         {
             d.Anomalies |= S7CommAnomalies.InvalidUserdataHead;
             if (parameters.Length < 8) return;
@@ -251,7 +255,7 @@ public static class S7CommParser
         d.UserdataSubfunction = parameters[6];
         d.UserdataSequence = parameters[7];
         d.IsResponse = d.UserdataType != S7CommConstants.UserdataTypeRequest;
-        if (parameters.Length >= 12 && parameters[3] == 8)
+        if (standardHead && parameters.Length >= 12 && parameters[3] == 8)
         {
             d.HasUserdataExtension = true;
             d.DataUnitReference = parameters[8];
@@ -305,6 +309,7 @@ public static class S7CommParser
         // Records may continue in later data units (last data unit = 1); only a shortfall in the last is an anomaly.
         long announced = (long)d.SzlRecordLength * d.SzlRecordCount;
         bool more = d.HasUserdataExtension && d.LastDataUnit != 0;
-        if (!more && announced > d.SzlRecordsLength) d.Anomalies |= S7CommAnomalies.TruncatedSzl;
+        bool headerOnly = ((d.SzlId >> 8) & 0x0F) == S7CommConstants.SzlHeaderOnlyExtract; // 0x0Fxx: count only, no records
+        if (!more && !headerOnly && announced > d.SzlRecordsLength) d.Anomalies |= S7CommAnomalies.TruncatedSzl;
     }
 }
