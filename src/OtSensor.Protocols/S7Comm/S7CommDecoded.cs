@@ -19,6 +19,8 @@ internal struct S7CommDecoded
     public int Function;
 
     public int ItemCount;
+    public int ItemsOffset;
+    public int ItemsLength;
 
     // Setup communication
     public ushort MaxAmqCalling;

@@ -70,8 +70,8 @@ public readonly ref struct S7CommMessage : IProtocolMessage
     public int ItemCount => _d.ItemCount;
 
     /// <summary>Item specifications of a read/write var request (empty for responses).</summary>
-    public S7CommItemReader Items => !_d.IsResponse && _d.Function is 0x04 or 0x05 && _d.ParameterLength >= 2
-        ? new S7CommItemReader(_pdu.Slice(_d.HeaderLength + 2, Math.Min(_d.ParameterLength, _pdu.Length - _d.HeaderLength) - 2))
+    public S7CommItemReader Items => !_d.IsResponse && _d.ItemsLength > 0
+        ? new S7CommItemReader(_pdu.Slice(_d.ItemsOffset, _d.ItemsLength))
         : default;
 
     /// <summary>Setup communication: negotiated/proposed PDU length.</summary>

@@ -120,7 +120,7 @@ public static class S7CommParser
         {
             case S7CommFunctionCode.ReadVar:
             case S7CommFunctionCode.WriteVar:
-                ParseItems(parameters, data, ref d);
+                ParseItems(parameters, data, paramOffset, ref d);
                 break;
             case S7CommFunctionCode.SetupCommunication:
                 if (parameters.Length < 8)
@@ -190,7 +190,7 @@ public static class S7CommParser
     }
 
     /// <summary>Read/write var: the item count and the item specifications (requests) are checked one by one.</summary>
-    private static void ParseItems(ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, ref S7CommDecoded d)
+    private static void ParseItems(ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, int paramOffset, ref S7CommDecoded d)
     {
         if (parameters.Length < 2)
         {
@@ -198,6 +198,8 @@ public static class S7CommParser
             return;
         }
         d.ItemCount = parameters[1];
+        d.ItemsOffset = paramOffset + 2;
+        d.ItemsLength = parameters.Length - 2;
         if (d.ItemCount == 0) d.Anomalies |= S7CommAnomalies.InvalidItemCount;
         if (!d.IsResponse)
         {
