@@ -1,12 +1,21 @@
+using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
 
 namespace OtSensor.Engine;
 
 /// <summary>The protocol modules every run registers, in probe order.</summary>
 public static class DefaultProtocols
 {
-    public static ProtocolRegistry CreateRegistry() => new([new ModbusModule(), new Dnp3Module(), new Dnp3UdpModule(), new Iec104Module()]);
+    public static ProtocolRegistry CreateRegistry() => new([
+        new ModbusModule(),
+        new Dnp3Module(),
+        new Dnp3UdpModule(),
+        new Iec104Module(),
+        new CotpModule(() => new S7CommPayloadDecoder(), () => new S7CommPlusPayloadDecoder()),
+    ]);
 }

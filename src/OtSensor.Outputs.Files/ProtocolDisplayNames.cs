@@ -24,6 +24,7 @@ public static class ProtocolDisplayNames
         ProtocolId.ProfinetDcp => "Profinet DCP",
         ProtocolId.ProfinetIO => "Profinet Real-Time",
         ProtocolId.EtherCat => "EtherCAT",
+        ProtocolId.Cotp => "ISO-TSAP",
         _ => "Unknown",
     };
 

@@ -100,6 +100,8 @@ public sealed class DependencyRulesTests
             ("OtSensor.Protocols.S7Comm", "OtSensor.Protocols.Cotp"),
             ("OtSensor.Protocols.S7Comm", "OtSensor.Protocols.Tpkt"),
             ("OtSensor.Protocols.Cotp", "OtSensor.Protocols.Tpkt"),
+            ("OtSensor.Protocols.S7CommPlus", "OtSensor.Protocols.Cotp"),
+            ("OtSensor.Protocols.S7CommPlus", "OtSensor.Protocols.Tpkt"),
             ("OtSensor.Protocols.Enip", "OtSensor.Protocols.Cip"),
         ];
 

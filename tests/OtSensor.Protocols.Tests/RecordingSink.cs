@@ -6,6 +6,8 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
 
 namespace OtSensor.Protocols.Tests;
 
@@ -36,6 +38,9 @@ public sealed class RecordingSink : IProtocolEventSink
 
     public void OnIec104(in Iec104Message message) => Record(in message);
     public void OnDnp3(in Dnp3Message message) => Record(in message);
+    public void OnS7Comm(in S7CommMessage message) => Record(in message);
+
+    public void OnS7CommPlus(in S7CommPlusMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -71,6 +76,9 @@ public sealed class NoOpSink : IProtocolEventSink
 
     public void OnIec104(in Iec104Message message) => Touch(in message);
     public void OnDnp3(in Dnp3Message message) => Touch(in message);
+    public void OnS7Comm(in S7CommMessage message) => Touch(in message);
+
+    public void OnS7CommPlus(in S7CommPlusMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

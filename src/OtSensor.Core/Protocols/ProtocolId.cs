@@ -22,6 +22,7 @@ public enum ProtocolId : byte
     ProfinetDcp,
     ProfinetIO,
     EtherCat,
+    Cotp,
 }
 
 /// <summary>Stable lowercase protocol ids, one static string per <see cref="ProtocolId"/> (no allocation).</summary>
@@ -30,7 +31,7 @@ public static class ProtocolNames
     private static readonly string[] Names =
     [
         "unknown", "modbus", "umas", "dnp3", "s7comm", "s7commplus", "enip", "cip", "bacnet", "iec104",
-        "opcua", "mms", "goose", "profinet-dcp", "profinet-io", "ethercat",
+        "opcua", "mms", "goose", "profinet-dcp", "profinet-io", "ethercat", "cotp",
     ];
 
     public static string Get(ProtocolId id) => (uint)id < (uint)Names.Length ? Names[(int)id] : "unknown";

@@ -12,6 +12,8 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
 
 namespace OtSensor.Engine.Pipeline;
 
@@ -287,6 +289,9 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     void IProtocolEventSink.OnIec104(in Iec104Message message) => OnMessage(in message);
     void IProtocolEventSink.OnDnp3(in Dnp3Message message) => OnMessage(in message);
+    void IProtocolEventSink.OnS7Comm(in S7CommMessage message) => OnMessage(in message);
+
+    void IProtocolEventSink.OnS7CommPlus(in S7CommPlusMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

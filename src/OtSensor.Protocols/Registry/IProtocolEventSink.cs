@@ -2,6 +2,8 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
 
 namespace OtSensor.Protocols.Registry;
 
@@ -22,6 +24,9 @@ public interface IProtocolEventSink
 
     void OnIec104(in Iec104Message message);
     void OnDnp3(in Dnp3Message message);
+    void OnS7Comm(in S7CommMessage message);
+
+    void OnS7CommPlus(in S7CommPlusMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

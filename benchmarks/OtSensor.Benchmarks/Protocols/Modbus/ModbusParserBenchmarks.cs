@@ -7,6 +7,8 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
 
 namespace OtSensor.Benchmarks.Protocols.Modbus;
 
@@ -119,6 +121,9 @@ public class ModbusParserBenchmarks
 
         public void OnIec104(in Iec104Message message) => Messages++;
         public void OnDnp3(in Dnp3Message message) => Messages++;
+        public void OnS7Comm(in S7CommMessage message) => Messages++;
+
+        public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
