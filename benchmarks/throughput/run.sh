@@ -78,7 +78,7 @@ row() { # name bytes frames wall rss
     echo "| tool | wall s | MB/s | Mpackets/s | peak RSS MB |"
     echo "|---|---:|---:|---:|---:|"
     read -r w r < <(timed $OTSENSOR analyze "$f" --out "$WORK/out" -q --no-events)
-    row "otsensor analyze --no-events (decode, reassembly, Modbus, inventory, summary)" "$bytes" "$frames" "$w" "$r"
+    row "otsensor analyze --no-events (decode, reassembly, all protocol decoders, inventory, summary)" "$bytes" "$frames" "$w" "$r"
     inner=$(cat "$WORK/inner.txt")
     row "... of which the analysis loop (summary.json elapsedSeconds)" "$bytes" "$frames" "$inner" "$r"
     read -r w r < <(RUNS=1 timed $OTSENSOR analyze "$f" --out "$WORK/out" -q)

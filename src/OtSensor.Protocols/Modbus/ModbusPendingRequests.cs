@@ -6,7 +6,7 @@ namespace OtSensor.Protocols.Modbus;
 /// reused id costs O(1) however many are outstanding.
 /// </summary>
 /// <remarks>
-/// The ring starts small and doubles up to the bound (a polling master has one or two requests in flight;
+/// The ring starts small and doubles up to twice the bound (a polling master has one or two requests in flight;
 /// memory per flow stays a few hundred bytes); while it is that small a scan of its few slots is cheaper than
 /// a dictionary, so the index is built only when the ring first grows. A response usually answers the oldest request; a taken entry
 /// becomes a tombstone, dropped at once at the head and compacted away only when the ring is full. When every
@@ -46,18 +46,21 @@ internal sealed class ModbusPendingRequests
         }
 
         bool dropped = false;
+        if (_live >= _capacity)
+        {
+            // At the bound: the oldest live request (always at the head, tombstones are trimmed) makes room.
+            _slotByKey?.Remove(_ring[_head].Key);
+            _ring[_head].Live = false;
+            _live--;
+            TrimHead();
+            dropped = true;
+        }
         if (_size == _ring.Length)
         {
-            if (Count < _size) Compact();
-            else if (_ring.Length < _capacity) Grow();
-            else
-            {
-                _slotByKey?.Remove(_ring[_head].Key);
-                _ring[_head].Live = false;
-                _live--;
-                TrimHead();
-                dropped = true;
-            }
+            // The ring may hold up to twice the bound (live requests plus tombstones of answered ones), so a
+            // compaction always frees at least half of it: amortised O(1) per request even under a flood.
+            if (_ring.Length < 2 * _capacity) Grow();
+            else Compact();
         }
 
         int slot = (_head + _size) % _ring.Length;
@@ -123,7 +126,7 @@ internal sealed class ModbusPendingRequests
     /// <summary>Doubles the ring (up to the bound), unrolling it so the oldest entry is at slot 0.</summary>
     private void Grow()
     {
-        var larger = new Entry[Math.Min(_ring.Length * 2, _capacity)];
+        var larger = new Entry[Math.Min(_ring.Length * 2, 2 * _capacity)];
         _slotByKey ??= new Dictionary<uint, int>(larger.Length);
         for (int i = 0; i < _size; i++)
         {
