@@ -1,6 +1,7 @@
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
@@ -16,6 +17,6 @@ public static class DefaultProtocols
         new Dnp3Module(),
         new Dnp3UdpModule(),
         new Iec104Module(),
-        new CotpModule(() => new S7CommPayloadDecoder(), () => new S7CommPlusPayloadDecoder()),
+        new CotpModule(() => new S7CommPayloadDecoder(), () => new S7CommPlusPayloadDecoder(), () => new MmsPayloadDecoder()),
     ]);
 }

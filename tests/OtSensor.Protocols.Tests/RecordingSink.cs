@@ -6,6 +6,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 
@@ -41,6 +42,8 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnS7Comm(in S7CommMessage message) => Record(in message);
 
     public void OnS7CommPlus(in S7CommPlusMessage message) => Record(in message);
+
+    public void OnMms(in MmsMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -79,6 +82,8 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnS7Comm(in S7CommMessage message) => Touch(in message);
 
     public void OnS7CommPlus(in S7CommPlusMessage message) => Touch(in message);
+
+    public void OnMms(in MmsMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -12,6 +12,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 
@@ -292,6 +293,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnS7Comm(in S7CommMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnS7CommPlus(in S7CommPlusMessage message) => OnMessage(in message);
+
+    void IProtocolEventSink.OnMms(in MmsMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

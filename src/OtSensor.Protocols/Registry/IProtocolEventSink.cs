@@ -1,6 +1,7 @@
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -27,6 +28,8 @@ public interface IProtocolEventSink
     void OnS7Comm(in S7CommMessage message);
 
     void OnS7CommPlus(in S7CommPlusMessage message);
+
+    void OnMms(in MmsMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -7,6 +7,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 
@@ -124,6 +125,8 @@ public class ModbusParserBenchmarks
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
+
+        public void OnMms(in MmsMessage message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
