@@ -41,6 +41,9 @@ public readonly ref struct MmsMessage : IProtocolMessage
 
     public MmsPduType PduType => (MmsPduType)_d.PduType;
 
+    /// <summary>False when the TSDU held no MMS PDU (session/presentation/ACSE only, or malformed before MMS).</summary>
+    public bool IsMms => _d.Found;
+
     /// <summary>ISO session SPDU identifier that carried the PDU (0 for MMS straight on COTP).</summary>
     public byte Spdu => _d.Spdu;
 

@@ -41,8 +41,14 @@ public static class MmsParser
         return tsdu.Length >= 4 && ((tsdu[2] << 8) | tsdu[3]) <= tsdu.Length - 4 + 1;
     }
 
-    /// <summary>Decodes one TSDU. <see cref="MmsDecoded.Found"/> is false when it carries no MMS PDU.</summary>
-    internal static MmsDecoded Parse(ReadOnlySpan<byte> tsdu, bool fromServer)
+    /// <summary>Decodes one TSDU; <see cref="MmsMessage.IsMms"/> is false when it carries no MMS PDU. Never throws.</summary>
+    public static MmsMessage Parse(ReadOnlySpan<byte> tsdu, bool fromServer)
+    {
+        var d = Locate(tsdu, fromServer);
+        return new MmsMessage(tsdu, in d);
+    }
+
+    private static MmsDecoded Locate(ReadOnlySpan<byte> tsdu, bool fromServer)
     {
         var d = MmsDecoded.Empty;
         d.IsResponse = fromServer;

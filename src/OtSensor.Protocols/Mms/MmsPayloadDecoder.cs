@@ -15,16 +15,16 @@ public sealed class MmsPayloadDecoder : ICotpPayloadDecoder
     public void Decode(ReadOnlySpan<byte> tsdu, Direction direction, IProtocolEventSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var decoded = MmsParser.Parse(tsdu, direction != Direction.ToServer);
-        if (decoded.Found)
+        var message = MmsParser.Parse(tsdu, direction != Direction.ToServer);
+        if (message.IsMms)
         {
-            var message = new MmsMessage(tsdu, in decoded);
             sink.OnMms(in message);
             return;
         }
-        if ((decoded.Anomalies & MmsAnomalies.MalformedSession) != 0) sink.OnStreamAnomaly(ProtocolId.Mms, "malformed_session");
-        else if ((decoded.Anomalies & MmsAnomalies.MalformedPresentation) != 0) sink.OnStreamAnomaly(ProtocolId.Mms, "malformed_presentation");
-        else if ((decoded.Anomalies & MmsAnomalies.MalformedAcse) != 0) sink.OnStreamAnomaly(ProtocolId.Mms, "malformed_acse");
+        var anomalies = message.AnomalyFlags;
+        if ((anomalies & MmsAnomalies.MalformedSession) != 0) sink.OnStreamAnomaly(ProtocolId.Mms, "malformed_session");
+        else if ((anomalies & MmsAnomalies.MalformedPresentation) != 0) sink.OnStreamAnomaly(ProtocolId.Mms, "malformed_presentation");
+        else if ((anomalies & MmsAnomalies.MalformedAcse) != 0) sink.OnStreamAnomaly(ProtocolId.Mms, "malformed_acse");
     }
 
     public void Reset(Direction direction)
