@@ -103,6 +103,7 @@ public sealed class DependencyRulesTests
             ("OtSensor.Protocols.S7CommPlus", "OtSensor.Protocols.Cotp"),
             ("OtSensor.Protocols.S7CommPlus", "OtSensor.Protocols.Tpkt"),
             ("OtSensor.Protocols.Enip", "OtSensor.Protocols.Cip"),
+            ("OtSensor.Protocols.Mms", "OtSensor.Protocols.Cotp"),
         ];
 
         public static bool Allows(string from, string to) => Edges.Contains((from, to));
