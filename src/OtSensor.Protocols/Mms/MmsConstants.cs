@@ -26,4 +26,9 @@ public static class MmsConstants
     public const int ServiceWrite = 5;
     public const int ServiceGetVariableAccessAttributes = 6;
     public const int ServiceGetNamedVariableListAttributes = 12;
+    public const int ServiceObtainFile = 46;
+    public const int ServiceFileOpen = 72;
+    public const int ServiceFileRename = 75;
+    public const int ServiceFileDelete = 76;
+    public const int ServiceFileDirectory = 77;
 }

@@ -11,7 +11,7 @@ internal struct MmsDecoded
     public int Service;
     public int UnconfirmedService;
     public long InvokeId;
-    public int DomainOffset, DomainLength, ItemOffset, ItemLength;
+    public int DomainOffset, DomainLength, ItemOffset, ItemLength, FileNameOffset, FileNameLength;
     public int VariableCount;
     public int AccessResults, AccessFailures, FirstDataAccessError;
     public int ErrorClass, ErrorCode;

@@ -9,6 +9,7 @@ public static class MmsFields
     public const string UnconfirmedService = "unconfirmedService";
     public const string Domain = "domainId";
     public const string Item = "itemId";
+    public const string FileName = "fileName";
     public const string VariableCount = "variableCount";
     public const string AccessResults = "accessResults";
     public const string AccessFailures = "accessFailures";

@@ -55,6 +55,9 @@ public readonly ref struct MmsMessage : IProtocolMessage
 
     public ReadOnlySpan<byte> DomainId => _tsdu.Slice(_d.DomainOffset, _d.DomainLength);
     public ReadOnlySpan<byte> ItemId => _tsdu.Slice(_d.ItemOffset, _d.ItemLength);
+
+    /// <summary>First file name of a fileOpen/fileDelete/fileDirectory/fileRename/obtainFile request.</summary>
+    public ReadOnlySpan<byte> FileName => _tsdu.Slice(_d.FileNameOffset, _d.FileNameLength);
     public int VariableCount => _d.VariableCount;
     public int AccessResultCount => _d.AccessResults;
     public int AccessFailureCount => _d.AccessFailures;
@@ -110,6 +113,7 @@ public readonly ref struct MmsMessage : IProtocolMessage
         }
         if (_d.DomainLength > 0) WriteAscii(writer, MmsFields.Domain, DomainId);
         if (_d.ItemLength > 0) WriteAscii(writer, MmsFields.Item, ItemId);
+        if (_d.FileNameLength > 0) WriteAscii(writer, MmsFields.FileName, FileName);
         if (_d.VariableCount > 0) writer.WriteNumber(MmsFields.VariableCount, _d.VariableCount);
         if (_d.AccessResults > 0)
         {

@@ -348,6 +348,26 @@ public static class MmsParser
             case MmsConstants.ServiceGetNamedVariableListAttributes:
                 if (s.TryRead(out var listName)) ObjectName(tsdu, ref s, in listName, ref d);
                 break;
+            case MmsConstants.ServiceFileDelete:
+                // FileDelete-Request ::= FileName (SEQUENCE OF GraphicString)
+                if (s.TryRead(out var deleted)) SetSpan(tsdu, deleted.Content, out d.FileNameOffset, out d.FileNameLength);
+                break;
+            case MmsConstants.ServiceFileOpen:
+            case MmsConstants.ServiceFileDirectory:
+            case MmsConstants.ServiceFileRename:
+            case MmsConstants.ServiceObtainFile:
+                // fileOpen { fileName [0], ... }, fileDirectory { fileSpecification [0] OPTIONAL, ... },
+                // fileRename { currentFileName [0], newFileName [1] }, obtainFile { sourceFileServer [0] OPTIONAL, sourceFile [1], destinationFile [2] }
+                int tag = service == MmsConstants.ServiceObtainFile ? 1 : 0;
+                while (s.TryRead(out var e))
+                {
+                    if (e.IsContext(tag) && s.TryEnter(e.Content, out var names) && names.TryRead(out var fileName))
+                    {
+                        SetSpan(tsdu, fileName.Content, out d.FileNameOffset, out d.FileNameLength);
+                        break;
+                    }
+                }
+                break;
             case MmsConstants.ServiceGetNameList:
                 // SEQUENCE { objectClass [0], objectScope [1] CHOICE { vmdSpecific [0], domainSpecific [1] Identifier, aaSpecific [2] } ... }
                 while (s.TryRead(out var e))

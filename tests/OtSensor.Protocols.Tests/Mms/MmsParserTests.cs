@@ -174,6 +174,37 @@ public class MmsParserTests
     }
 
     [Fact]
+    public void Decode_FileOpenAndDelete_FileNameAndOperation()
+    {
+        var open = Single(MmsVectors.Data(MmsVectors.FileOpenRequest));
+        Assert.Equal(72, open.Function);
+        Assert.Equal("fileOpen", open.FunctionName);
+        Assert.Equal(OtOperation.ProgramUpload, open.Operation);
+        Assert.Equal("COMTRADE/1.cf", open.Details.GetProperty("fileName").GetString());
+        var delete = Single(MmsVectors.Data(MmsVectors.FileDeleteRequest));
+        Assert.Equal(76, delete.Function);
+        Assert.Equal(OtOperation.Other, delete.Operation);
+        Assert.Equal("a.b", delete.Details.GetProperty("fileName").GetString());
+    }
+
+    [Theory]
+    [InlineData(40, OtOperation.Start)]
+    [InlineData(41, OtOperation.Stop)]
+    [InlineData(43, OtOperation.Restart)]
+    [InlineData(29, OtOperation.ProgramUpload)]
+    [InlineData(26, OtOperation.ProgramDownload)]
+    [InlineData(19, OtOperation.Control)]
+    public void Decode_ProgramAndDomainServices_Operation(int service, OtOperation operation)
+    {
+        byte[] pdu = service < 31
+            ? [0xA0, 0x05, 0x02, 0x01, 0x01, (byte)(0x80 | service), 0x00]   // confirmed request, invokeID 1, service [n] low-tag form, empty
+            : [0xA0, 0x06, 0x02, 0x01, 0x01, 0x9F, (byte)service, 0x00];     // same, high-tag form
+        var m = Single(MmsVectors.Data(pdu));
+        Assert.Equal(service, m.Function);
+        Assert.Equal(operation, m.Operation);
+    }
+
+    [Fact]
     public void Decode_ReleaseRequestInFinish_NoMmsRecord()
     {
         byte[] finish =

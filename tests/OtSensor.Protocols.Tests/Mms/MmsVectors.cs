@@ -128,6 +128,26 @@ internal static class MmsVectors
         0x87, 0x01, 0x02,                   //       access [7] 2
     ];
 
+    /// <summary>FileOpen request for "COMTRADE/1.cfg" from position 0.</summary>
+    public static readonly byte[] FileOpenRequest =
+    [
+        0xA0, 0x1A,                         // confirmed-RequestPDU [0]
+        0x02, 0x01, 0x09,                   //   invokeID 9
+        0xBF, 0x48, 0x14,                   //   fileOpen [72] (high-tag form 1F 48)
+        0xA0, 0x0F,                         //     fileName [0] SEQUENCE OF GraphicString
+        0x19, 0x0D, 0x43, 0x4F, 0x4D, 0x54, 0x52, 0x41, 0x44, 0x45, 0x2F, 0x31, 0x2E, 0x63, 0x66, // "COMTRADE/1.cf"
+        0x81, 0x01, 0x00,                   //     initialPosition [1] 0
+    ];
+
+    /// <summary>FileDelete request: the FileName is the service content itself.</summary>
+    public static readonly byte[] FileDeleteRequest =
+    [
+        0xA0, 0x0B,                         // confirmed-RequestPDU [0]
+        0x02, 0x01, 0x0A,                   //   invokeID 10
+        0xBF, 0x4C, 0x05,                   //   fileDelete [76]
+        0x19, 0x03, 0x61, 0x2E, 0x62,       //     GraphicString "a.b"
+    ];
+
     /// <summary>Conclude-RequestPDU [11] NULL.</summary>
     public static readonly byte[] ConcludeRequest = [0x8B, 0x00];
 
