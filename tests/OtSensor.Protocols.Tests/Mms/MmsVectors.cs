@@ -118,7 +118,7 @@ internal static class MmsVectors
         0x84, 0x02, 0x06, 0x40,             //       bit-string [4]
     ];
 
-    /// <summary>Confirmed-ErrorPDU (nDPI frame 12): invokeID 303731, errorClass definition [2] code 2 (object-non-existent... class-specific).</summary>
+    /// <summary>Confirmed-ErrorPDU (nDPI frame 12): invokeID 303731, errorClass access [7], code 2 (object-non-existent).</summary>
     public static readonly byte[] ConfirmedError =
     [
         0xA2, 0x0C,                         // confirmed-ErrorPDU [2]
