@@ -1,3 +1,4 @@
+using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
@@ -16,6 +17,7 @@ public static class DefaultProtocols
         new Dnp3Module(),
         new Dnp3UdpModule(),
         new Iec104Module(),
+        new BacnetModule(),
         new CotpModule(() => new S7CommPayloadDecoder(), () => new S7CommPlusPayloadDecoder()),
     ]);
 }

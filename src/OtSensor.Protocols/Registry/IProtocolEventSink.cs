@@ -1,4 +1,5 @@
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
@@ -27,6 +28,8 @@ public interface IProtocolEventSink
     void OnS7Comm(in S7CommMessage message);
 
     void OnS7CommPlus(in S7CommPlusMessage message);
+
+    void OnBacnet(in BacnetMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);
