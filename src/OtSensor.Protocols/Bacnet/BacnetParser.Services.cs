@@ -242,13 +242,14 @@ internal static partial class BacnetParser
         byte propTag = multiple ? (byte)2 : (byte)1, valueTag = multiple ? (byte)4 : (byte)3;
         long property = -1;
         bool expectValue = false;
+        Span<byte> buffer = stackalloc byte[MaxTextLength];
         while (r.TryRead(out var t))
         {
             if (expectValue)
             {
                 expectValue = false;
                 if (objectType == BacnetConstants.DeviceObjectType && t.Depth == valueDepth && t.IsApplication(BacnetApplicationTag.CharacterString)
-                    && IdentityOf(property, out var field, out string? source) && TextOf(t.Value, out var text))
+                    && IdentityOf(property, out var field, out string? source) && TextOf(t.Value, buffer, out var text))
                 {
                     found++;
                     receiver?.OnIdentity(field, text, source!);
@@ -276,14 +277,69 @@ internal static partial class BacnetParser
         return source is not null;
     }
 
-    /// <summary>CharacterString (§20.2.9): character set octet, then the characters. Only UTF-8/ANSI X3.4 (0) and ISO 8859-1 (5).</summary>
-    internal static bool TextOf(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> text)
+    /// <summary>Longest identity text handed on, in UTF-8 octets; longer values are cut at a character boundary.</summary>
+    internal const int MaxTextLength = 255;
+
+    /// <summary>
+    /// CharacterString (§20.2.9): a character set octet, then the characters. UTF-8 (0) passes as is; UCS-2 big
+    /// endian (4) and ISO 8859-1 (5) are transcoded to UTF-8 into <paramref name="buffer"/>; DBCS, JIS and UCS-4
+    /// are not decoded. Trailing NULs some devices pad with are dropped.
+    /// </summary>
+    internal static bool TextOf(ReadOnlySpan<byte> value, Span<byte> buffer, out ReadOnlySpan<byte> text)
     {
         text = default;
-        if (value.Length < 2 || value[0] is not (0 or 5)) return false;
-        text = value[1..];
+        if (value.Length < 2) return false;
+        var chars = value[1..];
+        int n = 0;
+        switch (value[0])
+        {
+            case 0:
+                text = chars.Length > MaxTextLength ? chars[..MaxTextLength] : chars;
+                break;
+            case 4:
+                for (int i = 0; i + 1 < chars.Length; i += 2)
+                {
+                    int c = (chars[i] << 8) | chars[i + 1];
+                    if (!AppendUtf8(buffer, ref n, c)) break;
+                }
+                text = buffer[..n];
+                break;
+            case 5:
+                for (int i = 0; i < chars.Length; i++)
+                {
+                    if (!AppendUtf8(buffer, ref n, chars[i])) break;
+                }
+                text = buffer[..n];
+                break;
+            default:
+                return false;
+        }
         int end = text.IndexOf((byte)0);
         if (end >= 0) text = text[..end];
         return !text.IsEmpty;
+    }
+
+    /// <summary>Appends one BMP code point as UTF-8; surrogates become U+FFFD. False when the buffer is full.</summary>
+    private static bool AppendUtf8(Span<byte> buffer, ref int n, int c)
+    {
+        if (c is >= 0xD800 and <= 0xDFFF) c = 0xFFFD;
+        int size = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        if (n + size > buffer.Length) return false;
+        switch (size)
+        {
+            case 1:
+                buffer[n++] = (byte)c;
+                break;
+            case 2:
+                buffer[n++] = (byte)(0xC0 | (c >> 6));
+                buffer[n++] = (byte)(0x80 | (c & 0x3F));
+                break;
+            default:
+                buffer[n++] = (byte)(0xE0 | (c >> 12));
+                buffer[n++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                buffer[n++] = (byte)(0x80 | (c & 0x3F));
+                break;
+        }
+        return true;
     }
 }
