@@ -253,6 +253,24 @@ public sealed class BacnetParserTests
         Assert.Equal("Who-Is-Router-To-Network", m.Details.GetProperty("networkMessageName").GetString());
     }
 
+    [Fact]
+    public void OnDatagram_UnconfirmedCovNotification_DeviceAndObject()
+    {
+        var m = Parse(BacnetVectors.UnconfirmedCovNotification);
+        Assert.Equal((2, "unconfirmedCOVNotification", OtOperation.Read, 0UL), (m.Function, m.FunctionName, m.Operation, m.Anomalies));
+        var d = m.Details;
+        Assert.Equal((18, 123), (d.GetProperty("processId").GetInt32(), d.GetProperty("deviceInstance").GetInt32()));
+        Assert.Equal((0, 3), (d.GetProperty("objectType").GetInt32(), d.GetProperty("objectInstance").GetInt32()));
+    }
+
+    [Fact]
+    public void OnDatagram_AcknowledgeAlarm_ControlOnEventObject()
+    {
+        var m = Parse(BacnetVectors.AcknowledgeAlarm);
+        Assert.Equal((0, "acknowledgeAlarm", OtOperation.Control, 0UL), (m.Function, m.FunctionName, m.Operation, m.Anomalies));
+        Assert.Equal((1, 0, 3), (m.Details.GetProperty("processId").GetInt32(), m.Details.GetProperty("objectType").GetInt32(), m.Details.GetProperty("objectInstance").GetInt32()));
+    }
+
     internal static byte[] Vector(string name) => (byte[])typeof(BacnetVectors).GetField(name)!.GetValue(null)!;
 
     private static List<(IdentityField, string)> Identities(byte[] datagram)

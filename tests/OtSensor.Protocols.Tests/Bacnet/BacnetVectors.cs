@@ -312,4 +312,34 @@ internal static class BacnetVectors
         0x00,                   // message type 0 Who-Is-Router-To-Network
         0x00, 0x05,             // network 5
     ];
+
+    /// <summary>UnconfirmedCOVNotification: process 18, device 123, analog-input 3, present-value 72.5.</summary>
+    public static readonly byte[] UnconfirmedCovNotification =
+    [
+        0x81, 0x0A, 0x00, 0x21, // BVLC: Original-Unicast-NPDU, length 33
+        0x01, 0x00,             // NPDU
+        0x10, 0x02,             // Unconfirmed-REQ, service 2 unconfirmedCOVNotification
+        0x09, 0x12,             // [0] subscriber process id 18
+        0x1C, 0x02, 0x00, 0x00, 0x7B, // [1] initiating device 123
+        0x2C, 0x00, 0x00, 0x00, 0x03, // [2] monitored object analog-input 3
+        0x39, 0x00,             // [3] time remaining 0
+        0x4E,                   // [4] opening: list of values
+        0x09, 0x55,             // [0] present-value
+        0x2E, 0x44, 0x42, 0x91, 0x00, 0x00, 0x2F, // [2] { REAL 72.5 }
+        0x4F,                   // [4] closing
+    ];
+
+    /// <summary>AcknowledgeAlarm: process 1, analog-input 3, state offnormal, acknowledged by "op1".</summary>
+    public static readonly byte[] AcknowledgeAlarm =
+    [
+        0x81, 0x0A, 0x00, 0x20, // BVLC: Original-Unicast-NPDU, length 32
+        0x01, 0x04,             // NPDU: expecting reply
+        0x00, 0x05, 0x0A, 0x00, // Confirmed-REQ, invoke 10, service 0 acknowledgeAlarm
+        0x09, 0x01,             // [0] acknowledging process id 1
+        0x1C, 0x00, 0x00, 0x00, 0x03, // [1] event object analog-input 3
+        0x29, 0x02,             // [2] event state acknowledged: offnormal
+        0x3E, 0x19, 0x05, 0x3F, // [3] timestamp: [1] sequence number 5
+        0x4C, 0x00, 0x6F, 0x70, 0x31, // [4] acknowledgment source: charset 0, "op1"
+        0x5E, 0x19, 0x06, 0x5F, // [5] time of acknowledgment: [1] sequence number 6
+    ];
 }
