@@ -66,6 +66,9 @@ internal struct BacnetDecoded
     public long ProcessId;
     public int IdentityValues;
 
+    /// <summary>Service of the confirmed request a Reject, Abort or Segment-ACK refers to (same invoke id), from the session.</summary>
+    public int RequestService;
+
     public static BacnetDecoded Empty() => new()
     {
         BvlcFunction = -1, BvlcResult = -1, ForeignDeviceTtl = -1, TableEntries = -1,
@@ -74,6 +77,6 @@ internal struct BacnetDecoded
         ObjectType = -1, ObjectInstance = -1, PropertyId = -1, ArrayIndex = -1, DeviceInstance = -1,
         MaxApduAccepted = -1, SegmentationSupported = -1, VendorId = -1, LowLimit = -1, HighLimit = -1,
         ErrorClass = -1, ErrorCode = -1, Reason = -1, ReinitializeState = -1, CommunicationState = -1,
-        Duration = -1, ProcessId = -1,
+        Duration = -1, ProcessId = -1, RequestService = -1,
     };
 }

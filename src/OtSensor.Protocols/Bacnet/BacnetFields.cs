@@ -60,7 +60,8 @@ public static class BacnetFields
     public const string CommunicationStateName = "communicationStateName";
     public const string Duration = "durationMinutes";
     public const string ProcessId = "processId";
-    public const string Identity = "identity";
+    public const string RequestService = "requestService";
+    public const string RequestServiceName = "requestServiceName";
 
     /// <summary>Stream anomaly: a datagram on a BACnet flow that is not a BACnet/IP BVLL message (type 0x81).</summary>
     public const string NotBvll = "not_bvll";

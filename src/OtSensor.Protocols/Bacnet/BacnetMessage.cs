@@ -83,6 +83,9 @@ public readonly ref struct BacnetMessage : IProtocolMessage
     /// <summary>Reject or abort reason; -1 for other PDU types.</summary>
     public int Reason => _d.Reason;
 
+    /// <summary>For Reject, Abort and Segment-ACK: the service of the confirmed request with the same invoke id; -1 when unseen.</summary>
+    public int RequestService => _d.RequestService;
+
     public int ReinitializeState => _d.ReinitializeState;
 
     public int CommunicationState => _d.CommunicationState;
@@ -184,6 +187,11 @@ public readonly ref struct BacnetMessage : IProtocolMessage
             bool reject = type == BacnetPduType.Reject;
             writer.WriteNumber(reject ? BacnetFields.RejectReason : BacnetFields.AbortReason, _d.Reason);
             WriteNameOrNull(writer, BacnetFields.ReasonName, reject ? BacnetNames.RejectReason(_d.Reason) : BacnetNames.AbortReason(_d.Reason));
+        }
+        if (_d.RequestService >= 0)
+        {
+            writer.WriteNumber(BacnetFields.RequestService, _d.RequestService);
+            WriteNameOrNull(writer, BacnetFields.RequestServiceName, BacnetNames.Service(BacnetPduType.ConfirmedRequest, _d.RequestService));
         }
         if (_d.ObjectType >= 0)
         {

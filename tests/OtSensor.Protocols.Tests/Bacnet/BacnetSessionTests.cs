@@ -6,6 +6,24 @@ namespace OtSensor.Protocols.Tests.Bacnet;
 public sealed class BacnetSessionTests
 {
     [Fact]
+    public void OnDatagram_RejectAfterRequest_NamesTheRequestService()
+    {
+        var sink = new RecordingSink();
+        var session = new BacnetSession();
+        session.OnDatagram(BacnetVectors.ReadPropertyRequest, Direction.ToServer, sink); // invoke 1, readProperty
+        session.OnDatagram(BacnetVectors.Reject, Direction.ToClient, sink);              // invoke 1
+        session.OnDatagram(BacnetVectors.AbortFromServer, Direction.ToClient, sink);     // invoke 1, SRV
+        session.OnDatagram(BacnetVectors.SegmentAck, Direction.ToServer, sink);          // invoke 7: no request seen
+        Assert.Equal(("readProperty", -1), (sink.Messages[1].Details.GetProperty("requestServiceName").GetString(), sink.Messages[1].Function));
+        Assert.Equal(12, sink.Messages[2].Details.GetProperty("requestService").GetInt32());
+        Assert.False(sink.Messages[3].Details.TryGetProperty("requestService", out _));
+
+        session.Reset();
+        session.OnDatagram(BacnetVectors.Reject, Direction.ToClient, sink);
+        Assert.False(sink.Messages[4].Details.TryGetProperty("requestService", out _));
+    }
+
+    [Fact]
     public void OnDatagram_SteadyState_AllocatesNothing()
     {
         var vectors = typeof(BacnetVectors).GetFields().Select(f => (byte[])f.GetValue(null)!).ToArray();
