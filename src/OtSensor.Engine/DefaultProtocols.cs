@@ -1,3 +1,4 @@
+using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
@@ -18,5 +19,6 @@ public static class DefaultProtocols
         new Dnp3UdpModule(),
         new Iec104Module(),
         new CotpModule(() => new S7CommPayloadDecoder(), () => new S7CommPlusPayloadDecoder(), () => new MmsPayloadDecoder()),
+        new BacnetModule(),
     ]);
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
@@ -44,6 +45,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnS7CommPlus(in S7CommPlusMessage message) => Record(in message);
 
     public void OnMms(in MmsMessage message) => Record(in message);
+    public void OnBacnet(in BacnetMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -84,6 +86,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnS7CommPlus(in S7CommPlusMessage message) => Touch(in message);
 
     public void OnMms(in MmsMessage message) => Touch(in message);
+    public void OnBacnet(in BacnetMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

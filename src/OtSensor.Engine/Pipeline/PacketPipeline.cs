@@ -8,6 +8,7 @@ using OtSensor.Decoding.Flows;
 using OtSensor.Decoding.Fragments;
 using OtSensor.Decoding.Packets;
 using OtSensor.Decoding.Reassembly;
+using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
@@ -295,6 +296,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnS7CommPlus(in S7CommPlusMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnMms(in MmsMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

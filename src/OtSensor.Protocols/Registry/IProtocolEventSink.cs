@@ -1,4 +1,5 @@
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
@@ -30,6 +31,7 @@ public interface IProtocolEventSink
     void OnS7CommPlus(in S7CommPlusMessage message);
 
     void OnMms(in MmsMessage message);
+    void OnBacnet(in BacnetMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

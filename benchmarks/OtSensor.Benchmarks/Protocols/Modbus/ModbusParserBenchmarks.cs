@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using OtSensor.Benchmarks.Config;
 using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
@@ -122,6 +123,8 @@ public class ModbusParserBenchmarks
 
         public void OnIec104(in Iec104Message message) => Messages++;
         public void OnDnp3(in Dnp3Message message) => Messages++;
+
+        public void OnBacnet(in BacnetMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
