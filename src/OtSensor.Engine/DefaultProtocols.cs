@@ -1,5 +1,6 @@
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -16,6 +17,9 @@ public static class DefaultProtocols
         new Dnp3Module(),
         new Dnp3UdpModule(),
         new Iec104Module(),
+        new EnipModule(),
+        new EnipUdpModule(),
+        new EnipIoModule(),
         new CotpModule(() => new S7CommPayloadDecoder(), () => new S7CommPlusPayloadDecoder()),
     ]);
 }

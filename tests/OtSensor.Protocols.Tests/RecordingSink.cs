@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -41,6 +43,8 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnS7Comm(in S7CommMessage message) => Record(in message);
 
     public void OnS7CommPlus(in S7CommPlusMessage message) => Record(in message);
+    public void OnEnip(in EnipMessage message) => Record(in message);
+    public void OnCip(in CipMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -79,6 +83,8 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnS7Comm(in S7CommMessage message) => Touch(in message);
 
     public void OnS7CommPlus(in S7CommPlusMessage message) => Touch(in message);
+    public void OnEnip(in EnipMessage message) => Touch(in message);
+    public void OnCip(in CipMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

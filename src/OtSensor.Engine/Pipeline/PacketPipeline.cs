@@ -10,6 +10,8 @@ using OtSensor.Decoding.Packets;
 using OtSensor.Decoding.Reassembly;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
@@ -292,6 +294,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnS7Comm(in S7CommMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnS7CommPlus(in S7CommPlusMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnEnip(in EnipMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnCip(in CipMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

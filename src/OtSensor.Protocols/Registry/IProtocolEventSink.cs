@@ -1,5 +1,7 @@
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.S7Comm;
@@ -27,6 +29,8 @@ public interface IProtocolEventSink
     void OnS7Comm(in S7CommMessage message);
 
     void OnS7CommPlus(in S7CommPlusMessage message);
+    void OnEnip(in EnipMessage message);
+    void OnCip(in CipMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);
