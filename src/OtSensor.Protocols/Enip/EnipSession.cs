@@ -11,10 +11,11 @@ namespace OtSensor.Protocols.Enip;
 /// or class-1 I/O datagrams on UDP 2222; hands each packet to the sink, then the CIP messages it carries.
 /// </summary>
 /// <remarks>
-/// <para>Framing (Vol. 2 §2-3.1): a 24-octet header whose length field gives the data that follows, at most
-/// <see cref="EnipConstants.MaxLength"/>. A header that is impossible (unknown command, non-zero options, unknown
-/// status, see <see cref="EnipProbe.IsPlausibleHeader"/>) reports <see cref="EnipFields.StreamInvalidHeader"/> once per
-/// episode and the session skips ahead to the next plausible header; after a gap it does so silently. More than
+/// <para>Framing (Vol. 2 §2-3.1): a 24-octet header whose length field gives the data that follows. In sync, any
+/// command is framed (an unknown one is a message anomaly, as tshark decodes it too); only a length above
+/// <see cref="EnipConstants.MaxLength"/> breaks sync, reports <see cref="EnipFields.StreamInvalidHeader"/> once per
+/// episode and makes the session skip ahead to the next plausible header (known command other than NOP, zero options,
+/// known status: <see cref="EnipProbe.IsPlausibleHeader"/>); after a gap it does so silently. More than
 /// <see cref="EnipConstants.MaxResyncBytes"/> skipped gives up with <see cref="EnipFields.StreamNotEnip"/>.</para>
 /// <para>CIP: the unconnected data item of SendRRData and the connected data item of SendUnitData (after its
 /// 16-bit sequence count) are handed to <see cref="CipParser.Emit"/>.</para>
@@ -40,7 +41,10 @@ public sealed class EnipSession : IStreamSession, IDatagramSession
         {
             var rest = data[offset..];
             if (rest.Length < EnipConstants.HeaderLength) return StreamResult.Incomplete(offset, EnipConstants.HeaderLength);
-            if (!EnipProbe.IsPlausibleHeader(rest))
+            bool acceptable = state.Resyncing
+                ? EnipProbe.IsPlausibleHeader(rest) && BinaryPrimitives.ReadUInt16LittleEndian(rest) != EnipConstants.Nop
+                : BinaryPrimitives.ReadUInt16LittleEndian(rest[2..]) <= EnipConstants.MaxLength;
+            if (!acceptable)
             {
                 if (!state.Resyncing)
                 {
