@@ -85,7 +85,8 @@ public static class CipParser
         {
             int start = BinaryPrimitives.ReadUInt16LittleEndian(data[(2 + (2 * i))..]);
             int end = i + 1 < count ? BinaryPrimitives.ReadUInt16LittleEndian(data[(4 + (2 * i))..]) : data.Length;
-            if (start < table || end > data.Length || start >= end) continue;
+            if (end > data.Length || end <= start) end = data.Length; // a bad next offset: this service runs to the end
+            if (start < table || start >= end) continue;
             EmitAt(data[start..end], depth, CipConstants.MultipleServicePacket, connected, connectionId, sequenceCount, sink);
         }
     }
@@ -211,6 +212,7 @@ public static class CipParser
         {
             d.Anomalies |= CipAnomalies.ExtendedStatusTooLong;
             extLength = available & ~1;
+            d.ExtendedStatusWords = (byte)(extLength / 2);
         }
 
         if (extLength >= 2) d.ExtendedStatus = BinaryPrimitives.ReadUInt16LittleEndian(m[CipConstants.ResponseHeaderLength..]);
