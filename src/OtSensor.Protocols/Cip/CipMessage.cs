@@ -10,7 +10,8 @@ namespace OtSensor.Protocols.Cip;
 /// <remarks>
 /// A <c>ref struct</c> over the message bytes, valid only during <see cref="Registry.IProtocolEventSink.OnCip"/>.
 /// Event-log contract: <c>function</c> is the service code with the response bit cleared; <c>response</c> and
-/// <c>cipClass</c> are added. A reply has no path, so its <c>cipClass</c> is null.
+/// <c>cipClass</c> are added. A reply has no path: its <c>cipClass</c> is the paired request's when the session saw
+/// it (top-level replies and Unconnected Send replies), null otherwise.
 /// </remarks>
 public readonly ref struct CipMessage : IProtocolMessage
 {
@@ -48,7 +49,7 @@ public readonly ref struct CipMessage : IProtocolMessage
 
     public byte ServiceRaw => _d.ServiceRaw;
 
-    /// <summary>Class from the request path's first class segment; null for replies and class-less paths.</summary>
+    /// <summary>Class from the request path's first class segment (for a paired reply, its request's); null when unknown.</summary>
     public int? ClassId => _d.ClassId >= 0 ? _d.ClassId : null;
 
     public long? InstanceId => _d.InstanceId >= 0 ? _d.InstanceId : null;

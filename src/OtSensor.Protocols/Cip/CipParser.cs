@@ -30,10 +30,12 @@ public static class CipParser
 {
     /// <summary>Parses <paramref name="message"/> and hands it, then every service it embeds, to <paramref name="sink"/>.</summary>
     /// <param name="connected">True when the message came in a connected data item (class 3 over SendUnitData).</param>
-    public static void Emit(ReadOnlySpan<byte> message, bool connected, uint connectionId, ushort sequenceCount, IProtocolEventSink sink)
+    /// <param name="replyClass">For a reply, the class of the request it answers when the session paired them; else -1.</param>
+    /// <returns>For a request, what names its reply (see <see cref="CipRequestSummary"/>); default for a reply.</returns>
+    public static CipRequestSummary Emit(ReadOnlySpan<byte> message, bool connected, uint connectionId, ushort sequenceCount, IProtocolEventSink sink, int replyClass = -1)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        EmitAt(message, 0, 0, connected, connectionId, sequenceCount, sink);
+        return EmitAt(message, 0, 0, connected, connectionId, sequenceCount, sink, replyClass);
     }
 
     /// <summary>Parses one message without emitting it or what it embeds.</summary>
@@ -43,9 +45,15 @@ public static class CipParser
         return new CipMessage(message, in d);
     }
 
-    private static void EmitAt(ReadOnlySpan<byte> message, int depth, byte parent, bool connected, uint connectionId, ushort sequenceCount, IProtocolEventSink sink)
+    private static CipRequestSummary EmitAt(ReadOnlySpan<byte> message, int depth, byte parent, bool connected, uint connectionId, ushort sequenceCount, IProtocolEventSink sink, int replyClass = -1)
     {
         Decode(message, out var d);
+        if (d.IsResponse && replyClass >= 0)
+        {
+            d.ClassId = replyClass;
+            d.Operation = CipOperations.Of((byte)(d.ServiceRaw & ~CipConstants.ResponseBit), replyClass);
+        }
+
         d.Depth = (byte)depth;
         d.ParentService = parent;
         d.Connected = connected;
@@ -58,21 +66,26 @@ public static class CipParser
         if (embeds && !nest) d.Anomalies |= CipAnomalies.NestingTooDeep;
         var self = new CipMessage(message, in d);
         sink.OnCip(in self);
-        if (!embeds || !nest) return;
+        var summary = d.IsResponse || message.IsEmpty ? default : new CipRequestSummary(d.ServiceRaw, d.ClassId, 0, -1);
+        if (!embeds || !nest) return summary;
 
         var data = message.Slice(d.DataOffset, d.DataLength);
         if (service == CipConstants.MultipleServicePacket)
         {
             // A failed packet (other than "embedded service error", 0x1E) carries no replies.
-            if (d.IsResponse && d.GeneralStatus != 0 && d.GeneralStatus != 0x1E) return;
-            EmitMultiple(data, depth + 1, connected, connectionId, sequenceCount, sink);
+            if (!d.IsResponse || d.GeneralStatus == 0 || d.GeneralStatus == 0x1E)
+                EmitMultiple(data, depth + 1, connected, connectionId, sequenceCount, sink);
         }
         else if (data.Length >= 4)
         {
             int size = BinaryPrimitives.ReadUInt16LittleEndian(data[2..]);
             if ((uint)size <= (uint)(data.Length - 4) && size > 0)
-                EmitAt(data.Slice(4, size), depth + 1, CipConstants.UnconnectedSend, connected, connectionId, sequenceCount, sink);
+            {
+                var inner = EmitAt(data.Slice(4, size), depth + 1, CipConstants.UnconnectedSend, connected, connectionId, sequenceCount, sink);
+                summary = summary with { EmbeddedService = inner.Service, EmbeddedClassId = inner.ClassId };
+            }
         }
+        return summary;
     }
 
     private static void EmitMultiple(ReadOnlySpan<byte> data, int depth, bool connected, uint connectionId, ushort sequenceCount, IProtocolEventSink sink)
@@ -87,7 +100,7 @@ public static class CipParser
             int end = i + 1 < count ? BinaryPrimitives.ReadUInt16LittleEndian(data[(4 + (2 * i))..]) : data.Length;
             if (end > data.Length || end <= start) end = data.Length; // a bad next offset: this service runs to the end
             if (start < table || start >= end) continue;
-            EmitAt(data[start..end], depth, CipConstants.MultipleServicePacket, connected, connectionId, sequenceCount, sink);
+            _ = EmitAt(data[start..end], depth, CipConstants.MultipleServicePacket, connected, connectionId, sequenceCount, sink);
         }
     }
 

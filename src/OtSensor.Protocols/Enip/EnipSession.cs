@@ -22,7 +22,13 @@ namespace OtSensor.Protocols.Enip;
 /// </remarks>
 public sealed class EnipSession : IStreamSession, IDatagramSession
 {
+    /// <summary>CIP requests remembered to name their replies (a small ring: replies follow requests closely).</summary>
+    private const int PendingSlots = 16;
+
     private readonly bool _io;
+    private readonly ulong[] _pendingKeys = new ulong[PendingSlots];
+    private readonly CipRequestSummary[] _pending = new CipRequestSummary[PendingSlots];
+    private int _nextSlot;
     private DirectionState _toServer;
     private DirectionState _toClient;
 
@@ -100,17 +106,53 @@ public sealed class EnipSession : IStreamSession, IDatagramSession
 
     public void Reset()
     {
+        Array.Clear(_pending);
+        Array.Clear(_pendingKeys);
+        _nextSlot = 0;
         _toServer = default;
         _toClient = default;
     }
 
-    private static void OnPacket(ReadOnlySpan<byte> frame, Direction direction, IProtocolEventSink sink)
+    /// <summary>
+    /// Emits the packet, then its CIP message. A reply's class comes from its request: SendRRData pairs by sender
+    /// context (echoed by the target, Vol. 2 §2-3.1), SendUnitData by the CIP sequence count (echoed, Vol. 2 §3-2.2;
+    /// the two directions use different connection ids).
+    /// </summary>
+    private void OnPacket(ReadOnlySpan<byte> frame, Direction direction, IProtocolEventSink sink)
     {
         var message = EnipParser.Parse(frame, direction);
         sink.OnEnip(in message);
         if (!message.CarriesCip) return;
         bool connected = message.IsConnectedData;
-        CipParser.Emit(message.CipData, connected, connected ? message.ConnectionId ?? 0 : 0, message.CipSequence, sink);
+        ulong key = connected ? (1UL << 63) | message.CipSequence : message.SenderContext;
+        var cip = message.CipData;
+        uint connectionId = connected ? message.ConnectionId ?? 0 : 0;
+        if ((cip[0] & CipConstants.ResponseBit) != 0)
+        {
+            CipParser.Emit(cip, connected, connectionId, message.CipSequence, sink, TakeReplyClass(key, cip[0]));
+            return;
+        }
+
+        var summary = CipParser.Emit(cip, connected, connectionId, message.CipSequence, sink);
+        if (summary.Service == 0) return;
+        _pendingKeys[_nextSlot] = key;
+        _pending[_nextSlot] = summary;
+        _nextSlot = (_nextSlot + 1) % PendingSlots;
+    }
+
+    private int TakeReplyClass(ulong key, byte replyService)
+    {
+        // Newest first: a reused key (sender context left constant by a client) matches its latest request.
+        for (int n = 1; n <= PendingSlots; n++)
+        {
+            int i = (_nextSlot - n + PendingSlots) % PendingSlots;
+            if (_pending[i].Service == 0 || _pendingKeys[i] != key) continue;
+            int classId = _pending[i].ClassFor(replyService);
+            if (classId < 0) continue;
+            _pending[i] = default;
+            return classId;
+        }
+        return -1;
     }
 
     private struct DirectionState

@@ -44,6 +44,32 @@ public sealed class EnipSessionTests
     }
 
     [Fact]
+    public void OnData_ReplyPairedBySenderContext_TakesRequestClass()
+    {
+        byte[] forwardCloseReply = [0xCE, 0x00, 0x00, 0x00, 0x34, 0x12, 0x01, 0x00, 0xEF, 0xBE, 0xAD, 0xDE, 0x00, 0x00]; // Forward Close reply
+        var sink = new RecordingSink();
+        var feeder = new StreamFeeder(new EnipSession(), sink);
+        feeder.Feed(Direction.ToServer, EnipVectors.InSendRRData(EnipVectors.ForwardClose));
+        feeder.Feed(Direction.ToClient, EnipVectors.InSendRRData(forwardCloseReply));
+        feeder.Feed(Direction.ToServer, EnipVectors.InSendRRData(EnipVectors.UnconnectedSendGetAttributesAll));
+        feeder.Feed(Direction.ToClient, EnipVectors.InSendRRData(EnipVectors.ServiceNotSupportedReply));
+        var replies = sink.Messages.FindAll(m => m.Protocol == ProtocolId.Cip && m.IsResponse);
+        Assert.Equal(("Forward Close", OtOperation.Other, 6), (replies[0].FunctionName, replies[0].Operation, replies[0].Details.GetProperty("cipClass").GetInt32()));
+        // The reply to an Unconnected Send is the embedded request's reply: Get Attributes All of class 1.
+        Assert.Equal(("Get Attributes All", 1), (replies[1].FunctionName, replies[1].Details.GetProperty("cipClass").GetInt32()));
+    }
+
+    [Fact]
+    public void OnData_UnpairedReply_ClassNull()
+    {
+        var sink = new RecordingSink();
+        new StreamFeeder(new EnipSession(), sink).Feed(Direction.ToClient, EnipVectors.InSendRRData(EnipVectors.ForwardOpenReply));
+        var reply = sink.Messages[^1];
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, reply.Details.GetProperty("cipClass").ValueKind);
+        Assert.Equal(0x11223344, reply.Details.GetProperty("otConnectionId").GetInt32());
+    }
+
+    [Fact]
     public void OnData_EverySplitVariant_SameMessagesAsWhole()
     {
         var expected = Run([Requests], [Replies]);
