@@ -1,6 +1,7 @@
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -20,5 +21,8 @@ public static class DefaultProtocols
         new Iec104Module(),
         new CotpModule(() => new S7CommPayloadDecoder(), () => new S7CommPlusPayloadDecoder(), () => new MmsPayloadDecoder()),
         new BacnetModule(),
+        new EnipModule(),
+        new EnipUdpModule(),
+        new EnipIoModule(),
     ]);
 }

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -43,6 +45,8 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnS7Comm(in S7CommMessage message) => Record(in message);
 
     public void OnS7CommPlus(in S7CommPlusMessage message) => Record(in message);
+    public void OnEnip(in EnipMessage message) => Record(in message);
+    public void OnCip(in CipMessage message) => Record(in message);
 
     public void OnMms(in MmsMessage message) => Record(in message);
     public void OnBacnet(in BacnetMessage message) => Record(in message);
@@ -84,6 +88,8 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnS7Comm(in S7CommMessage message) => Touch(in message);
 
     public void OnS7CommPlus(in S7CommPlusMessage message) => Touch(in message);
+    public void OnEnip(in EnipMessage message) => Touch(in message);
+    public void OnCip(in CipMessage message) => Touch(in message);
 
     public void OnMms(in MmsMessage message) => Touch(in message);
     public void OnBacnet(in BacnetMessage message) => Touch(in message);

@@ -11,6 +11,8 @@ using OtSensor.Decoding.Reassembly;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
@@ -294,6 +296,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnS7Comm(in S7CommMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnS7CommPlus(in S7CommPlusMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnEnip(in EnipMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnCip(in CipMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnMms(in MmsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);

@@ -1,6 +1,8 @@
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -29,6 +31,8 @@ public interface IProtocolEventSink
     void OnS7Comm(in S7CommMessage message);
 
     void OnS7CommPlus(in S7CommPlusMessage message);
+    void OnEnip(in EnipMessage message);
+    void OnCip(in CipMessage message);
 
     void OnMms(in MmsMessage message);
     void OnBacnet(in BacnetMessage message);

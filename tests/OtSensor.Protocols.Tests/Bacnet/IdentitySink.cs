@@ -3,6 +3,8 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -41,6 +43,10 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnS7CommPlus(in S7CommPlusMessage message) { }
 
     public void OnMms(in MmsMessage message) { }
+
+    public void OnEnip(in EnipMessage message) { }
+
+    public void OnCip(in CipMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

@@ -6,6 +6,8 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
@@ -128,6 +130,8 @@ public class ModbusParserBenchmarks
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
+        public void OnEnip(in EnipMessage message) => Messages++;
+        public void OnCip(in CipMessage message) => Messages++;
 
         public void OnMms(in MmsMessage message) => Messages++;
 
