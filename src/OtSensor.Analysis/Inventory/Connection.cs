@@ -61,10 +61,14 @@ public sealed class Connection
             commands = new List<string>(2);
             _protocols.Add((protocol, commands));
         }
-        if (command is null || commands.Count >= MaxCommandsPerProtocol) return;
-        // Command names are static strings from the parsers' tables: reference equality finds them fast.
+        if (command is null) return;
+        // Command names are static strings from the parsers' tables: a reference comparison finds a known
+        // command without comparing characters; only a command not found that way is compared by value.
         foreach (var c in commands)
-            if (ReferenceEquals(c, command) || c == command) return;
+            if (ReferenceEquals(c, command)) return;
+        if (commands.Count >= MaxCommandsPerProtocol) return;
+        foreach (var c in commands)
+            if (string.Equals(c, command, StringComparison.Ordinal)) return;
         commands.Add(command);
     }
 }
