@@ -38,6 +38,8 @@ public sealed class EventLogWriter : IPduObserver, IDisposable
     }
 
     public long EventsWritten { get; private set; }
+
+    public bool RecordsPdus => _events is not null;
     public long AnomaliesWritten { get; private set; }
 
     public static EventLogWriter Create(string directory, bool writeEvents = true)

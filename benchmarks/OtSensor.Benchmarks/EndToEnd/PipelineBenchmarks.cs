@@ -81,6 +81,8 @@ public class PipelineBenchmarks
     private sealed class NullObserver : IPduObserver
     {
         public long Pdus;
+
+        public bool RecordsPdus => true;
         public long Anomalies;
 
         public System.Text.Json.Utf8JsonWriter? OnPdu(in PduContext context, in PduSummary pdu)

@@ -64,13 +64,14 @@ public sealed class DeviceInventory(InventoryLimits limits)
 
     /// <summary>A decoded PDU on an open flow: roles, commands and identity statements.</summary>
     /// <param name="senderIsFlowClient">The PDU came from the flow's transport client (the TCP connection opener).</param>
-    public void ObservePdu<TMessage>(FlowDevices state, bool senderIsFlowClient, in PduContext context, in TMessage message)
+    /// <param name="fromClient">The PDU travels from the application's client to its server (a request).</param>
+    public void ObservePdu<TMessage>(FlowDevices state, bool senderIsFlowClient, bool fromClient, in TMessage message)
         where TMessage : struct, IProtocolMessage, allows ref struct
     {
         var protocol = message.Protocol;
-        // Roles follow the application direction (context.FromClient), which can be the reverse of the
+        // Roles follow the application direction (fromClient), which can be the reverse of the
         // transport roles (a connection opened from port 502 still has its Modbus server on 502).
-        bool senderIsServer = !context.FromClient;
+        bool senderIsServer = !fromClient;
         var sender = senderIsFlowClient ? state.Client : state.Server;
         var receiver = senderIsFlowClient ? state.Server : state.Client;
         sender?.AddRole(protocol, senderIsServer, message.IsResponse ? OtOperation.None : message.Operation);

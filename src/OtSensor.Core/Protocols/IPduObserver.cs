@@ -14,6 +14,12 @@ namespace OtSensor.Core.Protocols;
 public interface IPduObserver
 {
     /// <summary>
+    /// False when <see cref="OnPdu"/> would ignore every PDU (an event log told not to write events): the caller
+    /// then skips building each PDU's context. Read once when the pipeline is built.
+    /// </summary>
+    bool RecordsPdus { get; }
+
+    /// <summary>
     /// One PDU. Returns a writer positioned inside the PDU's JSON object if the observer records the anomalies
     /// and protocol-specific fields (the caller then writes them and calls <see cref="EndPdu"/>), or null.
     /// </summary>

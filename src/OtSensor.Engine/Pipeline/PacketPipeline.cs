@@ -32,6 +32,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     private readonly EngineOptions _options;
     private readonly ProtocolRegistry _registry;
     private readonly IPduObserver _observer;
+    private readonly bool _recordPdus;
     private readonly FlowTable _flows;
     private readonly IPFragmentReassembler _fragments = new();
     private readonly Stack<FlowState> _statePool = new();
@@ -55,6 +56,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         _registry = registry;
         Inventory = inventory;
         _observer = observer;
+        _recordPdus = observer.RecordsPdus;
         _flows = new FlowTable(new FlowTableLimits(), new ReassemblyLimits(), this);
     }
 
@@ -307,8 +309,12 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         var flow = _currentFlow!;
         var state = _currentState!;
         bool fromClient = ApplicationDirection(state, _currentDirection) == Direction.ToServer;
-        ref readonly var p = ref _packet;
         bool fromTcpClient = _currentDirection == Direction.ToServer;
+        _pduCounts[(byte)message.Protocol]++;
+        Inventory.ObservePdu(state.Devices, senderIsFlowClient: fromTcpClient, fromClient, in message);
+        if (!_recordPdus) return;
+
+        ref readonly var p = ref _packet;
         var (from, to) = fromTcpClient ? (flow.Client, flow.Server) : (flow.Server, flow.Client);
         bool packetFromSender = p.SourceIP == from.Address && p.SourcePort == from.Port;
         var context = new PduContext
@@ -324,8 +330,6 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             SourceMac = packetFromSender ? p.SourceMac : p.DestinationMac,
             DestinationMac = packetFromSender ? p.DestinationMac : p.SourceMac,
         };
-        _pduCounts[(byte)message.Protocol]++;
-        Inventory.ObservePdu(state.Devices, senderIsFlowClient: fromTcpClient, in context, in message);
         var writer = _observer.OnPdu(in context, PduSummary.Of(in message));
         if (writer is not null)
         {

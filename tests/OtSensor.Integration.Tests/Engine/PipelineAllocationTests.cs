@@ -16,6 +16,8 @@ public sealed class PipelineAllocationTests
     {
         public long Pdus;
 
+        public bool RecordsPdus => true; // the allocation test covers the context and the observer call too
+
         public System.Text.Json.Utf8JsonWriter? OnPdu(in PduContext context, in PduSummary pdu)
         {
             Pdus++;

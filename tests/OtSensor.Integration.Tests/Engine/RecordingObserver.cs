@@ -11,6 +11,8 @@ internal sealed class RecordingObserver : IPduObserver, IDisposable
         string Anomalies, string Details, long Frame);
 
     public List<Pdu> Pdus { get; } = [];
+
+    public bool RecordsPdus => true;
     public List<string> AnomalyRecords { get; } = [];
 
     private readonly MemoryStream _buffer = new();
