@@ -76,8 +76,17 @@ public sealed class DeviceInventory(InventoryLimits limits)
         var receiver = senderIsFlowClient ? state.Server : state.Client;
         sender?.AddRole(protocol, senderIsServer, message.IsResponse ? OtOperation.None : message.Operation);
         receiver?.AddRole(protocol, !senderIsServer, OtOperation.None);
-        if (!message.IsResponse) state.Connection?.AddCommand(protocol, message.FunctionName);
-        else state.Connection?.AddCommand(protocol, null);
+        if (state.Connection is { } connection)
+        {
+            // A flow repeats the same few commands: the last one noted on this flow is skipped without a look-up.
+            var command = message.IsResponse ? null : message.FunctionName;
+            if (protocol != state.LastProtocol || (command is not null && !ReferenceEquals(command, state.LastCommand)))
+            {
+                connection.AddCommand(protocol, command);
+                state.LastProtocol = protocol;
+                if (command is not null) state.LastCommand = command;
+            }
+        }
         if (sender is not null) _identity.Observe(sender, in message);
     }
 

@@ -1,3 +1,5 @@
+using OtSensor.Core.Protocols;
+
 namespace OtSensor.Analysis.Inventory;
 
 /// <summary>
@@ -11,10 +13,16 @@ public sealed class FlowDevices
     public Device? Server { get; internal set; }
     public Connection? Connection { get; internal set; }
 
+    /// <summary>The protocol and command last noted on <see cref="Connection"/> from this flow (a repeat needs no look-up).</summary>
+    internal ProtocolId LastProtocol { get; set; }
+    internal string? LastCommand { get; set; }
+
     public void Clear()
     {
         Client = null;
         Server = null;
         Connection = null;
+        LastProtocol = ProtocolId.Unknown;
+        LastCommand = null;
     }
 }
