@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using OtSensor.Core.Net;
 using OtSensor.Core.Protocols;
+using OtSensor.Core.Time;
 
 namespace OtSensor.Outputs.Files;
 
@@ -54,7 +55,7 @@ public sealed class EventLogWriter : IPduObserver, IDisposable
         if (_events is null) return null;
         var w = _eventWriter;
         w.WriteStartObject();
-        WriteTimestamp(w, context);
+        WriteTimestamp(w, context.Timestamp);
         w.WriteString(JsonFieldNames.Protocol, ProtocolNames.Get(pdu.Protocol));
         if (context.IsLayer2)
         {
@@ -94,8 +95,7 @@ public sealed class EventLogWriter : IPduObserver, IDisposable
         if (_anomalies is null || AnomaliesWritten >= MaxAnomalyRecords) return;
         var w = _anomalyWriter;
         w.WriteStartObject();
-        Span<byte> ts = stackalloc byte[32];
-        w.WriteString(JsonFieldNames.Ts, ts[..anomaly.Timestamp.FormatRfc3339Utf8(ts)]);
+        WriteTimestamp(w, anomaly.Timestamp);
         w.WriteNumber(JsonFieldNames.Frame, anomaly.FrameNumber);
         w.WriteString(JsonFieldNames.Layer, anomaly.Layer);
         w.WriteString(JsonFieldNames.Name, anomaly.Name);
@@ -145,10 +145,10 @@ public sealed class EventLogWriter : IPduObserver, IDisposable
         writer.Reset(buffer);
     }
 
-    private static void WriteTimestamp(Utf8JsonWriter w, in PduContext context)
+    private static void WriteTimestamp(Utf8JsonWriter w, Timestamp timestamp)
     {
         Span<byte> ts = stackalloc byte[32];
-        w.WriteString(JsonFieldNames.Ts, ts[..context.Timestamp.FormatRfc3339Utf8(ts)]);
+        w.WriteString(JsonFieldNames.Ts, ts[..timestamp.FormatRfc3339Utf8(ts)]);
     }
 
     private static void WriteAddress(Utf8JsonWriter w, JsonEncodedText name, IPAddressBytes address)

@@ -8,7 +8,6 @@ namespace OtSensor.Engine.Pipeline;
 internal sealed class FlowState
 {
     public FlowDevices Devices { get; } = new();
-    public IProtocolModule? Module;
     public IStreamSession? StreamSession;
     public IDatagramSession? DatagramSession;
     public ProtocolId Protocol;
@@ -31,7 +30,6 @@ internal sealed class FlowState
 
     public void Reset()
     {
-        Module = null;
         StreamSession = null;
         DatagramSession = null;
         Protocol = ProtocolId.Unknown;

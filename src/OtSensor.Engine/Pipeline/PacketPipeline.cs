@@ -262,8 +262,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     private static void Attach(FlowState state, IProtocolModule module, Flow flow)
     {
-        state.ReverseRoles = IsDefaultPort(module, flow.Client.Port) && !IsDefaultPort(module, flow.Server.Port);
-        state.Module = module;
+        state.ReverseRoles = ProtocolRegistry.UsesPort(module, flow.Client.Port) && !ProtocolRegistry.UsesPort(module, flow.Server.Port);
         state.Protocol = module.Protocol;
         if (module.IsStream)
         {
@@ -280,13 +279,6 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         }
         state.DatagramSession = module.IsStream ? null : module.CreateDatagramSession();
         if (state.StreamSession is null && state.DatagramSession is null) state.Unrecognized = true;
-    }
-
-    private static bool IsDefaultPort(IProtocolModule module, ushort port)
-    {
-        foreach (var p in module.DefaultPorts)
-            if (p == port) return true;
-        return false;
     }
 
     // ---- IProtocolEventSink: PDUs of the current flow ----

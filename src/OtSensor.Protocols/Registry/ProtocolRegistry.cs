@@ -27,7 +27,7 @@ public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules)
             for (int i = 0; i < _modules.Length; i++)
             {
                 var candidate = _modules[i];
-                if (candidate.IsStream != stream || (HasPort(candidate, serverPort) || HasPort(candidate, clientPort)) != (pass == 0)) continue;
+                if (candidate.IsStream != stream || (UsesPort(candidate, serverPort) || UsesPort(candidate, clientPort)) != (pass == 0)) continue;
                 switch (candidate.Probe(data, direction))
                 {
                     case ProbeResult.Recognized:
@@ -42,7 +42,8 @@ public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules)
         return incomplete ? ProbeResult.Incomplete : ProbeResult.Unrecognized;
     }
 
-    private static bool HasPort(IProtocolModule module, ushort port)
+    /// <summary>Whether <paramref name="port"/> is one of the module's well-known ports.</summary>
+    public static bool UsesPort(IProtocolModule module, ushort port)
     {
         foreach (var p in module.DefaultPorts)
             if (p == port) return true;
