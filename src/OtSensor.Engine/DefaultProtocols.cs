@@ -14,7 +14,14 @@ namespace OtSensor.Engine;
 /// <summary>The protocol modules every run registers, in probe order.</summary>
 public static class DefaultProtocols
 {
-    public static ProtocolRegistry CreateRegistry() => new([
+    public static ProtocolRegistry CreateRegistry() => new(StreamAndDatagramModules(), FrameModules());
+
+    /// <summary>Layer-2 protocols, found by EtherType or LLC SAP.</summary>
+    private static IFrameModule[] FrameModules() => [
+    ];
+
+    /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>
+    private static IProtocolModule[] StreamAndDatagramModules() => [
         new ModbusModule(),
         new Dnp3Module(),
         new Dnp3UdpModule(),
@@ -24,5 +31,5 @@ public static class DefaultProtocols
         new EnipModule(),
         new EnipUdpModule(),
         new EnipIoModule(),
-    ]);
+    ];
 }

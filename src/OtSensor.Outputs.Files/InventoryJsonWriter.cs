@@ -31,8 +31,8 @@ public static class InventoryJsonWriter
             w.WriteStartObject();
             w.WriteNumber("firstDeviceId", c.First.Id);
             w.WriteNumber("secondDeviceId", c.Second.Id);
-            w.WriteString("firstAddress", c.First.Address.ToString());
-            w.WriteString("secondAddress", c.Second.Address.ToString());
+            w.WriteString("firstAddress", PrimaryAddress(c.First));
+            w.WriteString("secondAddress", PrimaryAddress(c.Second));
             w.WriteNumber("discovered", c.Discovered.UnixMilliseconds);
             w.WriteNumber("lastSeen", c.LastSeen.UnixMilliseconds);
             w.WriteStartArray("ports");
@@ -57,14 +57,18 @@ public static class InventoryJsonWriter
         w.WriteEndArray();
     }
 
+    /// <summary>The IP address, or for a layer-2-only device its MAC.</summary>
+    private static string PrimaryAddress(Device d)
+        => d.HasAddress || d.Macs.Count == 0 ? d.Address.ToString() : d.Macs[0].ToString();
+
     private static void WriteDevice(Utf8JsonWriter w, Device d)
     {
         var identity = d.Identity;
         w.WriteStartObject();
         w.WriteNumber("id", d.Id);
-        w.WriteString("name", identity.Name?.Value ?? d.Address.ToString());
+        w.WriteString("name", identity.Name?.Value ?? PrimaryAddress(d));
         w.WriteStartArray("ipAddresses");
-        w.WriteStringValue(d.Address.ToString());
+        if (d.HasAddress) w.WriteStringValue(d.Address.ToString());
         w.WriteEndArray();
         w.WriteStartArray("macAddresses");
         foreach (var mac in d.Macs) w.WriteStringValue(mac.ToString());
@@ -93,7 +97,7 @@ public static class InventoryJsonWriter
         if (identity.Model is not null || identity.Firmware is not null || identity.ProductCode is not null)
         {
             w.WriteStartObject();
-            w.WriteString("address", d.Address.ToString());
+            w.WriteString("address", PrimaryAddress(d));
             w.WriteString("model", identity.Model?.Value ?? identity.ProductCode?.Value ?? "N/A");
             w.WriteString("firmwareVersion", identity.Firmware?.Value ?? "N/A");
             w.WriteString("serial", identity.Serial?.Value ?? "N/A");

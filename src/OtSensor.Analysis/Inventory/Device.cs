@@ -22,9 +22,11 @@ public sealed class Device
     }
 
     public int Id { get; }
+    /// <summary>The device's IP address; empty for a layer-2-only device known by its MAC alone.</summary>
     public IPAddressBytes Address { get; }
+    public bool HasAddress => !Address.IsEmpty;
     /// <summary>Outside the private and local-use ranges: an internet address.</summary>
-    public bool IsInternet => !Address.IsPrivate;
+    public bool IsInternet => HasAddress && !Address.IsPrivate;
     public IReadOnlyList<MacAddress> Macs => _macs;
     public Timestamp FirstSeen { get; private set; }
     public Timestamp LastSeen { get; private set; }

@@ -16,6 +16,8 @@ public sealed class DeviceInventory(InventoryLimits limits)
     private readonly Dictionary<long, Connection> _connections = [];
     private readonly List<Connection> _orderedConnections = [];
     private readonly IdentityExtractor _identity = new();
+    // Every unicast MAC the inventory has tied to a device (IP devices on the local segment and layer-2-only devices).
+    private readonly Dictionary<MacAddress, Device> _byMac = [];
 
     public DeviceInventory() : this(new InventoryLimits()) { }
 
@@ -46,8 +48,8 @@ public sealed class DeviceInventory(InventoryLimits limits)
         state.Client = GetOrAdd(client, time);
         state.Server = GetOrAdd(server, time);
         // A MAC belongs to the IP only on the local segment; off-subnet addresses arrive behind a router's MAC.
-        if (client.IsPrivate) state.Client?.AddMac(clientMac);
-        if (server.IsPrivate) state.Server?.AddMac(serverMac);
+        if (client.IsPrivate) AttachMac(state.Client, clientMac);
+        if (server.IsPrivate) AttachMac(state.Server, serverMac);
         if (state.Client is null || state.Server is null) return;
         state.Connection = GetOrAddConnection(state.Client, state.Server, time);
         state.Connection?.AddFlow(serverPort);
@@ -96,7 +98,7 @@ public sealed class DeviceInventory(InventoryLimits limits)
         var sender = GetOrAdd(source, time);
         if (sender is not null)
         {
-            if (source.IsPrivate) sender.AddMac(sourceMac);
+            if (source.IsPrivate) AttachMac(sender, sourceMac);
             sender.ObserveSent(time, bytes);
         }
         GetOrAdd(destination, time)?.ObserveReceived(time, bytes);
@@ -107,8 +109,52 @@ public sealed class DeviceInventory(InventoryLimits limits)
     {
         var device = GetOrAdd(senderIP, time);
         if (device is null) return;
-        device.AddMac(senderMac);
+        AttachMac(device, senderMac);
         device.Touch(time);
+    }
+
+    /// <summary>
+    /// A PDU of a layer-2-only protocol (GOOSE, PROFINET DCP, EtherCAT...): its sender is the device owning the
+    /// source MAC (a device seen with an IP keeps its layer-2 traffic), or a new MAC-only device. A unicast
+    /// destination is a device too; group addresses (GOOSE and DCP multicasts) never are.
+    /// </summary>
+    public void ObserveFramePdu<TMessage>(MacAddress source, MacAddress destination, Timestamp time, int bytes, in TMessage message)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        var sender = GetOrAddByMac(source, time);
+        var receiver = GetOrAddByMac(destination, time);
+        var operation = message.IsResponse ? OtOperation.None : message.Operation;
+        if (sender is not null)
+        {
+            sender.ObserveSent(time, bytes);
+            sender.AddRole(message.Protocol, asServer: message.IsResponse, operation);
+            _identity.Observe(sender, in message);
+        }
+        if (receiver is not null)
+        {
+            receiver.ObserveReceived(time, bytes);
+            receiver.AddRole(message.Protocol, asServer: !message.IsResponse, OtOperation.None);
+        }
+    }
+
+    /// <summary>The device owning a unicast MAC, created as a MAC-only device on first sight; null for group or zero MACs.</summary>
+    public Device? GetOrAddByMac(MacAddress mac, Timestamp time)
+    {
+        if (mac.IsZero || mac.IsGroup) return null;
+        if (_byMac.TryGetValue(mac, out var device)) return device;
+        if (_ordered.Count >= limits.MaxDevices) { DevicesDropped++; return null; }
+        device = new Device(_ordered.Count + 1, default, time);
+        device.AddMac(mac);
+        _byMac.Add(mac, device);
+        _ordered.Add(device);
+        return device;
+    }
+
+    private void AttachMac(Device? device, MacAddress mac)
+    {
+        if (device is null || mac.IsZero || mac.IsGroup) return;
+        device.AddMac(mac);
+        _byMac.TryAdd(mac, device);
     }
 
     private Connection? GetOrAddConnection(Device client, Device server, Timestamp time)

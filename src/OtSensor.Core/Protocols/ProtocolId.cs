@@ -23,6 +23,24 @@ public enum ProtocolId : byte
     ProfinetIO,
     EtherCat,
     Cotp,
+    SampledValues,
+    HartIp,
+    C37118,
+    Ads,
+    Fins,
+    Srtp,
+    Melsec,
+    Fox,
+    Dhcp,
+    Dns,
+    NetBios,
+    Llmnr,
+    Mdns,
+    Lldp,
+    Cdp,
+    Snmp,
+    Http,
+    Tls,
 }
 
 /// <summary>Stable lowercase protocol ids, one static string per <see cref="ProtocolId"/> (no allocation).</summary>
@@ -32,6 +50,8 @@ public static class ProtocolNames
     [
         "unknown", "modbus", "umas", "dnp3", "s7comm", "s7commplus", "enip", "cip", "bacnet", "iec104",
         "opcua", "mms", "goose", "profinet-dcp", "profinet-io", "ethercat", "cotp",
+        "sv", "hart-ip", "c37118", "ads", "fins", "srtp", "melsec", "fox",
+        "dhcp", "dns", "netbios", "llmnr", "mdns", "lldp", "cdp", "snmp", "http", "tls",
     ];
 
     public static string Get(ProtocolId id) => (uint)id < (uint)Names.Length ? Names[(int)id] : "unknown";

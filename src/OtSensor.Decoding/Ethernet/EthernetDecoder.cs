@@ -90,6 +90,7 @@ internal static class EthernetDecoder
             default:
                 // 1501–1535 are undefined; everything else is a protocol this decoder leaves to others (PROFINET, GOOSE, LLDP...).
                 packet.Network = NetworkLayer.Other;
+                packet.NetworkOffset = offset;
                 break;
         }
     }
@@ -118,7 +119,12 @@ internal static class EthernetDecoder
                 return;
             }
         }
-        // Plain LLC (STP, CDP via SNAP with a vendor OUI, ISO CLNP...): not an IP network layer.
+        // Plain LLC (STP, BACnet, CDP via SNAP with a vendor OUI, ISO CLNP...): not an IP network layer.
+        // The control field is one byte for U-format PDUs (low bits 11), two for I- and S-format (802.2 §3.3.2).
+        int llcLength = (llc[2] & 0x03) == 0x03 ? 3 : 4;
         packet.Network = NetworkLayer.Other;
+        packet.IsLlc = true;
+        packet.LlcDsap = llc[0];
+        packet.NetworkOffset = offset + Math.Min(llcLength, llc.Length);
     }
 }

@@ -45,9 +45,17 @@ public struct DecodedPacket
     public VlanTags VlanTags;
     public byte VlanCount;
 
+    /// <summary>The frame is IEEE 802.3 with an 802.2 LLC header (not SNAP-encapsulated EtherType): see <see cref="LlcDsap"/>.</summary>
+    public bool IsLlc;
+    /// <summary>LLC destination service access point (IEEE Std 802.2 §3.3.1), when <see cref="IsLlc"/>.</summary>
+    public byte LlcDsap;
+
     // Layer 3.
     public NetworkLayer Network;
-    /// <summary>Offset of the network-layer header (IP or ARP) within the frame.</summary>
+    /// <summary>
+    /// Offset of the network-layer header within the frame: IP or ARP, or for <see cref="NetworkLayer.Other"/>
+    /// the first byte after the EtherType (or after the LLC header), where a layer-2 protocol's PDU starts.
+    /// </summary>
     public int NetworkOffset;
     public IPAddressBytes SourceIP;
     public IPAddressBytes DestinationIP;

@@ -41,6 +41,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     private readonly Dictionary<string, long> _protocolAnomalyCounts = new(StringComparer.Ordinal);
     private readonly long[] _layerCounts = new long[(int)LayerCounter.Count];
     private readonly Dictionary<ushort, long> _linkTypeCounts = [];
+    private readonly LayerTwoDispatch _layerTwo;
 
     private DecodedPacket _packet;
     private Flow? _currentFlow;
@@ -49,6 +50,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     private long _framesSinceExpiry;
     private LinkType _lastLinkType;
     private long _lastLinkTypeRun;
+    private int _currentFrameLength;
 
     public PacketPipeline(EngineOptions options, ProtocolRegistry registry, DeviceInventory inventory, IPduObserver observer)
     {
@@ -58,6 +60,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         _observer = observer;
         _recordPdus = observer.RecordsPdus;
         _flows = new FlowTable(new FlowTableLimits(), new ReassemblyLimits(), this);
+        _layerTwo = new LayerTwoDispatch(registry.FrameModules);
     }
 
     public DeviceInventory Inventory { get; }
@@ -102,6 +105,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
                 break;
             default:
                 _layerCounts[(int)LayerCounter.OtherNetwork]++;
+                if (p.Network == NetworkLayer.Other) OnLayerTwoFrame(ref p, frame);
                 return;
         }
 
@@ -174,6 +178,25 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         }
         _currentFlow = null;
         _currentState = null;
+    }
+
+    /// <summary>A frame whose EtherType or LLC SAP belongs to a layer-2 protocol: offered whole to its session, with no flow.</summary>
+    private void OnLayerTwoFrame(ref DecodedPacket p, ReadOnlySpan<byte> frame)
+    {
+        int index = p.IsLlc ? _layerTwo.FindBySap(p.LlcDsap) : _layerTwo.FindByEtherType(p.EtherType);
+        if (index < 0) return;
+        _layerCounts[(int)LayerCounter.LayerTwoDecoded]++;
+        _currentFrameLength = frame.Length;
+        try
+        {
+            _layerTwo.Sessions[index].OnFrame(frame[p.NetworkOffset..], p.SourceMac, p.DestinationMac, this);
+        }
+#pragma warning disable CA1031 // A parser bug must cost one frame's decoding, never the capture (model-codebases §4.5).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            OnStreamAnomaly(_layerTwo.Protocols[index], "session_exception");
+        }
     }
 
     private void ObserveHostPair(ref DecodedPacket p, int frameLength)
@@ -298,7 +321,12 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
-        var flow = _currentFlow!;
+        var flow = _currentFlow;
+        if (flow is null)
+        {
+            OnLayerTwoMessage(in message);
+            return;
+        }
         var state = _currentState!;
         bool fromClient = ApplicationDirection(state, _currentDirection) == Direction.ToServer;
         bool fromTcpClient = _currentDirection == Direction.ToServer;
@@ -321,6 +349,30 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             DestinationPort = to.Port,
             SourceMac = packetFromSender ? p.SourceMac : p.DestinationMac,
             DestinationMac = packetFromSender ? p.DestinationMac : p.SourceMac,
+        };
+        var writer = _observer.OnPdu(in context, PduSummary.Of(in message));
+        if (writer is not null)
+        {
+            PduDetails.Write(writer, in message);
+            _observer.EndPdu();
+        }
+    }
+
+    /// <summary>A PDU of a layer-2 protocol: MAC addresses, no ports, no flow (docs/event-log-contract.md).</summary>
+    private void OnLayerTwoMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        ref readonly var p = ref _packet;
+        _pduCounts[(byte)message.Protocol]++;
+        Inventory.ObserveFramePdu(p.SourceMac, p.DestinationMac, p.Timestamp, _currentFrameLength, in message);
+        if (!_recordPdus) return;
+        var context = new PduContext
+        {
+            Timestamp = p.Timestamp,
+            FrameNumber = p.FrameNumber,
+            FromClient = !message.IsResponse,
+            IsLayer2 = true,
+            SourceMac = p.SourceMac,
+            DestinationMac = p.DestinationMac,
         };
         var writer = _observer.OnPdu(in context, PduSummary.Of(in message));
         if (writer is not null)
@@ -474,7 +526,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     /// <summary>Layer name of L2–L4 decode anomalies (their names already say which header).</summary>
     private const string PacketLayer = "packet";
 
-    private enum LayerCounter { Arp, IPv4, IPv6, OtherNetwork, Fragments, Tcp, Udp, Icmp, OtherTransport, Count }
+    private enum LayerCounter { Arp, IPv4, IPv6, OtherNetwork, Fragments, Tcp, Udp, Icmp, OtherTransport, LayerTwoDecoded, Count }
 
-    private static readonly string[] LayerNames = ["arp", "ipv4", "ipv6", "other_network", "ip_fragments", "tcp", "udp", "icmp", "other_transport"];
+    private static readonly string[] LayerNames = ["arp", "ipv4", "ipv6", "other_network", "ip_fragments", "tcp", "udp", "icmp", "other_transport", "layer2_decoded"];
 }

@@ -5,13 +5,18 @@ namespace OtSensor.Protocols.Registry;
 /// <summary>
 /// The protocol modules the engine offers new flows to. Recognition is by content: every module's probe
 /// sees the first bytes; a module whose default port matches is asked first, so ties go to the port.
+/// Layer-2 protocols register as <see cref="IFrameModule"/>s and are found by EtherType or LLC SAP.
 /// </summary>
-public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules)
+public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules, IReadOnlyList<IFrameModule>? frameModules = null)
 {
     // An array, walked with an index: a foreach over the interface would box its enumerator on every probe.
     private readonly IProtocolModule[] _modules = [.. modules];
+    private readonly IFrameModule[] _frameModules = frameModules is null ? [] : [.. frameModules];
 
     public IReadOnlyList<IProtocolModule> Modules => _modules;
+
+    /// <summary>The layer-2 modules, in registration order.</summary>
+    public IReadOnlyList<IFrameModule> FrameModules => _frameModules;
 
     /// <summary>
     /// Finds the module that recognises <paramref name="data"/>. Returns <see cref="ProbeResult.Incomplete"/>

@@ -122,6 +122,17 @@ public class PacketDecoderLinkTests
         Assert.Equal(DecodeAnomalies.None, p.Anomalies);
         Assert.Equal(NetworkLayer.Other, p.Network);
         Assert.Equal(0, p.EtherType);
+        Assert.True(p.IsLlc);
+        Assert.Equal(0x42, p.LlcDsap);
+        Assert.Equal(17, p.NetworkOffset); // after DSAP, SSAP and the one-byte UI control field
+    }
+
+    [Fact]
+    public void Decode_LlcWithTwoByteControlField_PayloadStartsAfterFourBytes()
+    {
+        var p = Decode(With(Eth8023LlcStp, 16, 0x00)); // I-format control (low bit 0): two bytes
+        Assert.True(p.IsLlc);
+        Assert.Equal(18, p.NetworkOffset);
     }
 
     [Fact]
@@ -138,6 +149,17 @@ public class PacketDecoderLinkTests
         Assert.Equal(DecodeAnomalies.None, p.Anomalies);
         Assert.Equal(0x8892, p.EtherType);
         Assert.Equal(NetworkLayer.Other, p.Network);
+        Assert.Equal(14, p.NetworkOffset); // a layer-2 protocol's PDU starts right after the EtherType
+        Assert.False(p.IsLlc);
+    }
+
+    [Fact]
+    public void Decode_UnknownEtherTypeBehindVlanTag_PayloadStartsAfterTheTag()
+    {
+        var p = Decode(With(EthThreeVlanIPv4Udp, 24, 0x88, 0xB8)); // innermost type becomes GOOSE
+        Assert.Equal(0x88B8, p.EtherType);
+        Assert.Equal(NetworkLayer.Other, p.Network);
+        Assert.Equal(26, p.NetworkOffset);
     }
 
     [Theory]

@@ -1,0 +1,19 @@
+using OtSensor.Core.Net;
+
+namespace OtSensor.Protocols.Registry;
+
+/// <summary>
+/// One pipeline's state for a layer-2 protocol: every matching frame's payload is offered whole. State that
+/// spans frames (a GOOSE publisher's last stNum/sqNum, a DCP transaction) lives here, bounded. Never throws on
+/// wire data.
+/// </summary>
+public interface IFrameSession
+{
+    /// <summary>
+    /// Decodes one frame's payload: the bytes after the EtherType (or after the LLC header), up to the end of the
+    /// captured frame, Ethernet padding included (protocols with their own length field must honour it).
+    /// </summary>
+    void OnFrame(ReadOnlySpan<byte> payload, MacAddress source, MacAddress destination, IProtocolEventSink sink);
+
+    void Reset();
+}
