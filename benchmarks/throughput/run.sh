@@ -2,13 +2,15 @@
 # End-to-end throughput of `otsensor analyze` beside tcpdump and tshark on the same page-cached captures.
 #
 #   bash benchmarks/throughput/run.sh            # 1000 MB captures (about 15 minutes, most of it tshark)
-#   SIZE_MB=200 bash benchmarks/throughput/run.sh
+#   SIZE_MB=200 TSHARK=0 bash benchmarks/throughput/run.sh
 #
-# Builds two captures with benchmarks/OtSensor.Throughput (see LargeCaptureBuilder.cs):
+# Builds captures with benchmarks/OtSensor.Throughput (see LargeCaptureBuilder.cs):
 #   modbus-N.pcap  the demo Modbus/TCP plant tiled to N MB (87-byte frames on average: the hardest case per byte)
 #   public-N.pcap  every Ethernet frame of ../shared/pcaps/public, repeated to N MB (real mixed OT/IT traffic)
-# plus modbus-N/10.pcap to show that memory does not grow with capture size.
-# Writes the table to benchmarks/results/throughput.md.
+# and the same at N/10 MB: memory must not grow with capture size, and the difference between the two runs is the
+# steady-state rate (start-up and end-of-run work cancel out).
+# otsensor runs twice: the native (AOT) build an appliance ships, and the JIT build `dotnet run` gives.
+# Every tool is pinned to one core (taskset). Writes the tables to benchmarks/results/throughput.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZE_MB=${SIZE_MB:-1000}
@@ -20,6 +22,7 @@ missing=()
 command -v tshark >/dev/null || missing+=(tshark)
 command -v tcpdump >/dev/null || missing+=(tcpdump)
 [ -x /usr/bin/time ] || missing+=(time)
+command -v clang >/dev/null || missing+=(clang lld)  # the native AOT build links with clang
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -30,13 +33,17 @@ fi
 
 dotnet build -c Release --nologo -v q src/OtSensor.Cli >/dev/null
 dotnet build -c Release --nologo -v q benchmarks/OtSensor.Throughput >/dev/null
-OTSENSOR="dotnet src/OtSensor.Cli/bin/Release/net10.0/otsensor.dll"
+dotnet publish src/OtSensor.Cli -c Release -r linux-x64 -p:PublishAot=true --nologo -v q -o "$WORK/native" >/dev/null
+CORE=${CORE:-$(( $(nproc) - 1 ))}
+PIN="taskset -c $CORE"
+OTSENSOR="$PIN $WORK/native/otsensor"
+OTSENSOR_JIT="$PIN dotnet src/OtSensor.Cli/bin/Release/net10.0/otsensor.dll"
 BUILDER="dotnet benchmarks/OtSensor.Throughput/bin/Release/net10.0/otsensor-throughput.dll"
 SMALL_MB=$((SIZE_MB / 10))
 SHARED=${OTSENSOR_SHARED:-../shared}/pcaps/public
 
 make() { [ -f "$WORK/$1-$2.pcap" ] || $BUILDER make-capture --kind "$1" --size-mb "$2" --out "$WORK/$1-$2.pcap" --shared "$SHARED"; }
-make modbus "$SIZE_MB"; make public "$SIZE_MB"; make modbus "$SMALL_MB"
+make modbus "$SIZE_MB"; make public "$SIZE_MB"; make modbus "$SMALL_MB"; make public "$SMALL_MB"
 
 # timed CMD...: prints "wall_seconds peak_rss_kb", best wall of $RUNS runs (the first run also warms the page cache).
 timed() {
@@ -61,33 +68,53 @@ row() { # name bytes frames wall rss
     printf "| %s | %.2f | %.0f | %.2f | %.0f |\n", n, w, (w > 0 ? b / 1e6 / w : 0), (w > 0 ? f / 1e6 / w : 0), r / 1024 }'
 }
 
+# steady BYTES_BIG WALL_BIG BYTES_SMALL WALL_SMALL: MB/s between the two runs (start-up and end-of-run costs cancel).
+steady() { awk -v bb="$1" -v wb="$2" -v bs="$3" -v ws="$4" 'BEGIN { d = wb - ws; printf "%.0f", (d > 0 ? (bb - bs) / 1e6 / d : 0) }'; }
+
+declare -A WALL
 {
   echo "# End-to-end throughput"
   echo
-  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), page-cached files, one core per tool."
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), page-cached files,"
+  echo "every tool pinned to one core (\`taskset -c $CORE\`)."
   echo "Reproduce: \`SIZE_MB=$SIZE_MB bash benchmarks/throughput/run.sh\`. Wall time is the whole process (start-up included), best of $RUNS; memory is peak RSS."
-  for cap in "modbus-$SIZE_MB" "public-$SIZE_MB" "modbus-$SMALL_MB"; do
+  echo "\"steady state\" is the rate between the $SIZE_MB MB and the $SMALL_MB MB run of the same traffic: what a long capture or a span port sees once start-up is paid."
+  for cap in "modbus-$SIZE_MB" "public-$SIZE_MB" "modbus-$SMALL_MB" "public-$SMALL_MB"; do
     f="$WORK/$cap.pcap"
     cat "$f" > /dev/null
     bytes=$(stat -c %s "$f")
     frames=$(tcpdump -r "$f" -w /dev/null 2>&1 | grep -o '[0-9]* packets' | head -1 | cut -d' ' -f1 || true)
     [ -n "$frames" ] || frames=$($OTSENSOR analyze "$f" --out "$WORK/out" -q --no-events >/dev/null 2>&1; python3 -c "import json;print(json.load(open('$WORK/out/summary.json'))['frames'])")
+    big=1; case "$cap" in *-"$SMALL_MB") big=0 ;; esac
     echo
     echo "## $cap.pcap: $((bytes / 1000000)) MB, $frames frames ($((bytes / frames)) bytes per frame with record headers)"
     echo
     echo "| tool | wall s | MB/s | Mpackets/s | peak RSS MB |"
     echo "|---|---:|---:|---:|---:|"
     read -r w r < <(timed $OTSENSOR analyze "$f" --out "$WORK/out" -q --no-events)
-    row "otsensor analyze --no-events (decode, reassembly, all protocol decoders, inventory, summary)" "$bytes" "$frames" "$w" "$r"
+    WALL[$cap.native]=$w; WALL[$cap.bytes]=$bytes
+    row "otsensor analyze --no-events, native build (decode, reassembly, all protocol decoders, inventory, summary)" "$bytes" "$frames" "$w" "$r"
     inner=$(cat "$WORK/inner.txt")
     row "... of which the analysis loop (summary.json elapsedSeconds)" "$bytes" "$frames" "$inner" "$r"
+    read -r w r < <(timed $OTSENSOR_JIT analyze "$f" --out "$WORK/out" -q --no-events)
+    WALL[$cap.jit]=$w
+    row "otsensor analyze --no-events, JIT build (\`dotnet otsensor.dll\`)" "$bytes" "$frames" "$w" "$r"
     read -r w r < <(RUNS=1 timed $OTSENSOR analyze "$f" --out "$WORK/out" -q)
-    row "otsensor analyze (also writing events.jsonl, $(du -m "$WORK/out/events.jsonl" | cut -f1) MB)" "$bytes" "$frames" "$w" "$r"
-    read -r w r < <(timed tcpdump -r "$f" -w /dev/null)
+    row "otsensor analyze, native build, also writing events.jsonl ($(du -m "$WORK/out/events.jsonl" | cut -f1) MB)" "$bytes" "$frames" "$w" "$r"
+    read -r w r < <(timed $PIN tcpdump -r "$f" -w /dev/null)
     row "tcpdump -r FILE -w /dev/null" "$bytes" "$frames" "$w" "$r"
-    if [ "$cap" != "modbus-$SMALL_MB" ]; then
-      read -r w r < <(RUNS=1 timed tshark -n -r "$f" -T fields -e modbus.func_code -e mbtcp.unit_id -e modbus.exception_code)
+    if [ "$big" = 1 ] && [ "${TSHARK:-1}" = 1 ]; then
+      read -r w r < <(RUNS=1 timed $PIN tshark -n -r "$f" -T fields -e modbus.func_code -e mbtcp.unit_id -e modbus.exception_code)
       row "tshark -n -r FILE -T fields -e modbus.func_code -e mbtcp.unit_id -e modbus.exception_code" "$bytes" "$frames" "$w" "$r"
     fi
+  done
+  echo
+  echo "## Steady state (MB/s between the $SIZE_MB MB and $SMALL_MB MB runs)"
+  echo
+  echo "| traffic | native build | JIT build |"
+  echo "|---|---:|---:|"
+  for kind in modbus public; do
+    b="$kind-$SIZE_MB"; s="$kind-$SMALL_MB"
+    echo "| $kind | $(steady "${WALL[$b.bytes]}" "${WALL[$b.native]}" "${WALL[$s.bytes]}" "${WALL[$s.native]}") | $(steady "${WALL[$b.bytes]}" "${WALL[$b.jit]}" "${WALL[$s.bytes]}" "${WALL[$s.jit]}") |"
   done
 } | tee benchmarks/results/throughput.md
