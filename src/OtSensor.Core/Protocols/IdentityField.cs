@@ -9,4 +9,10 @@ public enum IdentityField : byte
     Firmware,
     Name,
     Serial,
+    /// <summary>A host name the device uses for itself (DHCP option 12, NetBIOS/LLMNR/mDNS, LLDP system name).</summary>
+    Hostname,
+    /// <summary>Operating system or software platform (SNMP sysDescr, HTTP Server, DHCP vendor class).</summary>
+    OperatingSystem,
+    /// <summary>Free-text self-description (LLDP/SNMP system description, CDP platform).</summary>
+    Description,
 }
