@@ -124,6 +124,7 @@ public static class PlantBuilder
         var engineering = Make("EWS-01", dell.Oui, supervisory | 50, DeviceKind.EngineeringStation, 2, dell, ttl: 128);
         var historian = Make("HIST-01", hp.Oui, operations | 10, DeviceKind.Historian, 3, hp, ttl: 128);
         var dns = Make("DC-01", hp.Oui, services | 10, DeviceKind.Server, 3, hp, ttl: 128);
+        var gateway = Make("GW-01", 0x00000C, control | 1, DeviceKind.Switch, 2, new Product("Cisco", 0x00000C, "IE-3400-8T2S", "17.9.4"));
         var workstations = new List<Host> { Make("WS-OPS-01", dell.Oui, operations | 50, DeviceKind.Workstation, 3, dell, ttl: 128) };
 
         return new PlantModel
@@ -135,6 +136,7 @@ public static class PlantBuilder
             Historian = historian,
             DnsServer = dns,
             NtpServer = dns,
+            Gateway = gateway,
             Workstations = workstations,
             ControlSubnet = control,
             DomainName = "plant.local",

@@ -64,8 +64,15 @@ public static class BaselineTraffic
             {
                 var modbus = new ModbusClient(sim, new TcpConnection(sim, client, client.NextEphemeralPort(), server, ModbusClient.Port, random), (byte)device.Address, random);
                 sim.At(first, () => modbus.Connection.Open(ArpTraffic.Resolve(sim, sim.Now, client, server).Add(Talk.Rtt), Talk.Rtt));
-                Talk.Every(sim, first.Add(TimeSpan.FromMilliseconds(10)), period, 0.04, random, t =>
+                Talk.EveryWhile(sim, first.Add(TimeSpan.FromMilliseconds(10)), period, 0.04, random, t =>
                 {
+                    if (ctx.IsSilent(server, t))
+                    {
+                        // The device went quiet: the last poll is retransmitted unanswered, then the master keeps asking ARP.
+                        var end = modbus.ReadUnanswered(t, 3, 100, 10);
+                        Talk.Every(sim, end.Add(TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(10), 0.0, random, a => ArpTraffic.Probe(sim, a, client, server.Address));
+                        return false;
+                    }
                     _ = (cycle++ % 4) switch
                     {
                         0 => modbus.Read(t, 3, 100, 10),
@@ -73,6 +80,7 @@ public static class BaselineTraffic
                         2 => modbus.Read(t, 4, 0, 8),
                         _ => modbus.Read(t, 2, 0, 16),
                     };
+                    return true;
                 });
                 break;
             }
@@ -172,6 +180,7 @@ public static class BaselineTraffic
         ArgumentNullException.ThrowIfNull(device);
         var sim = ctx.Sim;
         var server = device.Host;
+        if (ctx.IsSilent(server, at)) return at;
         switch (device.Protocol)
         {
             case ControlProtocol.ModbusTcp:

@@ -11,6 +11,10 @@ public static class ScenarioCatalog
         new ModbusWriteScenario(),
         new Dnp3UnknownMasterScenario(),
         new Iec104BurstScenario(),
+        new DeviceSilentScenario(),
+        new NewDeviceScenario(),
+        new InternetAccessScenario(),
+        new PasswordGuessingScenario(),
     ];
 
     public static Scenario? Find(string name)

@@ -10,6 +10,7 @@ namespace OtSensor.Simulation.Scenarios;
 public sealed class ScenarioContext(Simulator sim, PlantModel plant, Timestamp start, TimeSpan duration, int seed)
 {
     private int _streams;
+    private readonly Dictionary<Host, Timestamp> _silentFrom = [];
 
     public Simulator Sim { get; } = sim;
     public PlantModel Plant { get; } = plant;
@@ -33,6 +34,11 @@ public sealed class ScenarioContext(Simulator sim, PlantModel plant, Timestamp s
 
     /// <summary>The point <paramref name="fraction"/> of the way through the run.</summary>
     public Timestamp At(double fraction) => Start.Add(Duration * fraction);
+
+    /// <summary>From <paramref name="at"/> on, <paramref name="host"/> answers nothing (powered off, cable pulled).</summary>
+    public void SilenceFrom(Host host, Timestamp at) => _silentFrom[host] = at;
+
+    public bool IsSilent(Host host, Timestamp at) => _silentFrom.TryGetValue(host, out var from) && at >= from;
 
     /// <summary>A host that is not part of the plant's baseline (an attacker's laptop, a rogue device).</summary>
     public Host NewcomerHost(string name, uint address, uint oui = 0x005056)

@@ -17,6 +17,10 @@ public static class ArpTraffic
         return reply;
     }
 
+    /// <summary>A gratuitous ARP announcing <paramref name="host"/>'s address (RFC 5227 §2.3: sender and target IP the same).</summary>
+    public static void Announce(Simulator sim, Timestamp at, Host host)
+        => sim.Emit(at, Frames.Arp(1, host.Mac, host.Address, default, host.Address, MacAddress.Broadcast));
+
     /// <summary>A who-has nobody answers (a scan of an unused address).</summary>
     public static void Probe(Simulator sim, Timestamp at, Host asker, uint address)
         => sim.Emit(at, Frames.Arp(1, asker.Mac, asker.Address, default, address, MacAddress.Broadcast));

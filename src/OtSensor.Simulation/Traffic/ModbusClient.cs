@@ -27,6 +27,15 @@ public sealed class ModbusClient(Simulator sim, TcpConnection tcp, byte unit, Ra
         return end;
     }
 
+    /// <summary>A read request to a device that no longer answers (retransmitted, then the connection is reset).</summary>
+    public Timestamp ReadUnanswered(Timestamp at, byte function, ushort address, ushort quantity)
+    {
+        byte[] request = [function, (byte)(address >> 8), (byte)address, (byte)(quantity >> 8), (byte)quantity];
+        var end = tcp.Unanswered(at, Adu(_transaction++, request));
+        sim.Manifest.CountPdu("modbus", function);
+        return end;
+    }
+
     /// <summary>Read Coils (1), Discrete Inputs (2), Holding (3) or Input Registers (4) and a plausible answer (§6.1–6.4).</summary>
     public Timestamp Read(Timestamp at, byte function, ushort address, ushort quantity)
     {

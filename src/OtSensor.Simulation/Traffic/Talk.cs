@@ -27,4 +27,15 @@ public static class Talk
         }
         sim.At(first, Run);
     }
+
+    /// <summary>Like <see cref="Every"/>, until <paramref name="tick"/> returns false.</summary>
+    public static void EveryWhile(Simulator sim, Timestamp first, TimeSpan period, double jitter, Random random, Func<Timestamp, bool> tick)
+    {
+        void Run()
+        {
+            var now = sim.Now;
+            if (tick(now)) sim.At(now.Add(Jittered(period, jitter, random)), Run);
+        }
+        sim.At(first, Run);
+    }
 }

@@ -101,6 +101,29 @@ public sealed class TcpConnection
         return Segment(at.Add(rtt), fromClient: true, Frames.Rst, []);
     }
 
+    /// <summary>
+    /// The client sends <paramref name="request"/> to a peer that has gone silent: no ACK comes, the segment is
+    /// retransmitted with doubling timeouts (RFC 6298 §5, 200 ms initial here), then the client resets the connection.
+    /// </summary>
+    public Timestamp Unanswered(Timestamp at, ReadOnlySpan<byte> request, int retransmissions = 3)
+    {
+        uint sequence = _clientNext;
+        at = Segment(at, fromClient: true, Frames.Psh | Frames.Ack, request);
+        var timeout = TimeSpan.FromMilliseconds(200);
+        var t = at;
+        for (int i = 0; i < retransmissions; i++)
+        {
+            t = t.Add(timeout);
+            timeout *= 2;
+            _clientNext = sequence;
+            t = Segment(t, fromClient: true, Frames.Psh | Frames.Ack, request);
+        }
+        _clientNext = sequence + (uint)request.Length;
+        t = Segment(t.Add(timeout), fromClient: true, Frames.Rst | Frames.Ack, []);
+        IsOpen = false;
+        return t;
+    }
+
     /// <summary>A reset from one side (the connection is gone).</summary>
     public void Reset(Timestamp at, bool fromClient)
     {
