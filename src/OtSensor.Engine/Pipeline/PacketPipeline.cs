@@ -309,7 +309,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnModbus(in ModbusMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnIec104(in Iec104Message message) => OnMessage(in message);
-    void IProtocolEventSink.OnDnp3(in Dnp3Message message) => OnMessage(in message);
+    void IProtocolEventSink.OnDnp3(in Dnp3Message message) => OnMessageWithSenderRole(in message);
     void IProtocolEventSink.OnS7Comm(in S7CommMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnS7CommPlus(in S7CommPlusMessage message) => OnMessage(in message);
@@ -319,7 +319,13 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnMms(in MmsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);
 
-    private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
+    /// <summary>A PDU whose protocol states its sender's role in-band (<see cref="IInBandSenderRole"/>): roles follow the PDU, not the transport.</summary>
+    private void OnMessageWithSenderRole<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, IInBandSenderRole, allows ref struct
+        => OnMessage(in message, message.SenderIsClient);
+
+    /// <param name="message">The decoded PDU.</param>
+    /// <param name="senderIsClient">The sender's application role when the PDU states it; null to take it from the transport.</param>
+    private void OnMessage<TMessage>(in TMessage message, bool? senderIsClient = null) where TMessage : struct, IProtocolMessage, allows ref struct
     {
         var flow = _currentFlow;
         if (flow is null)
@@ -328,7 +334,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             return;
         }
         var state = _currentState!;
-        bool fromClient = ApplicationDirection(state, _currentDirection) == Direction.ToServer;
+        bool fromClient = senderIsClient ?? ApplicationDirection(state, _currentDirection) == Direction.ToServer;
         bool fromTcpClient = _currentDirection == Direction.ToServer;
         _pduCounts[(byte)message.Protocol]++;
         Inventory.ObservePdu(state.Devices, senderIsFlowClient: fromTcpClient, fromClient, in message);
