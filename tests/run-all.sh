@@ -4,7 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Nothing beyond the .NET SDK is needed yet; later suites install their Debian packages here when missing.
+# Debian packages the suites use: tshark checks every generated capture (0 malformed frames, same PDU counts).
+need=()
+command -v tshark >/dev/null || need+=(tshark)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "run-all: installing ${need[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "run-all: please install ${need[*]} first (sudo apt-get install -y ${need[*]}), or run as root" >&2
+    exit 2
+  fi
+fi
 
 if [ ! -d ../shared/pcaps/public ] && [ -z "${OTSENSOR_SHARED:-}" ]; then
   echo "run-all: ../shared/pcaps/public not found beside the repository (set OTSENSOR_SHARED to its parent folder)" >&2

@@ -58,9 +58,7 @@ internal static class AnalyzeCommand
                 : RunWithProgress(analyzer, inputs);
         }
 
-        WriteJson(Path.Combine(outputDirectory, "devices.json"), s => InventoryJsonWriter.WriteDevices(s, analyzer.Inventory));
-        WriteJson(Path.Combine(outputDirectory, "connections.json"), s => InventoryJsonWriter.WriteConnections(s, analyzer.Inventory));
-        WriteJson(Path.Combine(outputDirectory, "summary.json"), s => SummaryJsonWriter.Write(s, summary));
+        RunOutputs.Write(outputDirectory, analyzer, summary);
 
         if (!summary.AnythingUsable)
         {
@@ -99,11 +97,5 @@ internal static class AnalyzeCommand
                 });
             });
         return summary!;
-    }
-
-    private static void WriteJson(string path, Action<Stream> write)
-    {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-        write(stream);
     }
 }

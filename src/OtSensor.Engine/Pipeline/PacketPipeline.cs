@@ -69,6 +69,20 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     public Timestamp? FirstPacket { get; private set; }
     public Timestamp? LastPacket { get; private set; }
     public FlowTable Flows => _flows;
+
+    /// <summary>PDUs decoded so far, all protocols (summed on demand: the hot path only counts per protocol).</summary>
+    public long TotalPdus
+    {
+        get
+        {
+            long total = 0;
+            foreach (long count in _pduCounts) total += count;
+            return total;
+        }
+    }
+
+    /// <summary>PDUs decoded so far for one protocol.</summary>
+    public long PduCount(ProtocolId protocol) => _pduCounts[(byte)protocol];
     public IPFragmentReassembler Fragments => _fragments;
 
     /// <summary>Processes one captured frame. <paramref name="frame"/> is only read during the call.</summary>

@@ -1,0 +1,12 @@
+namespace OtSensor.Simulation.Plant;
+
+/// <summary>The protocol a simulated field device answers on.</summary>
+public enum ControlProtocol
+{
+    ModbusTcp,
+    S7Comm,
+    EtherNetIP,
+    Dnp3,
+    Iec104,
+    Bacnet,
+}

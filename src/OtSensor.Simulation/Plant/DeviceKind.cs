@@ -1,0 +1,19 @@
+namespace OtSensor.Simulation.Plant;
+
+/// <summary>What a simulated device is, in the sensor API's device type words (sensor-reference §2.4).</summary>
+public enum DeviceKind
+{
+    Plc,
+    Rtu,
+    Ied,
+    Hmi,
+    EngineeringStation,
+    Historian,
+    ScadaServer,
+    OpcServer,
+    BuildingController,
+    Workstation,
+    Server,
+    Switch,
+    Unknown,
+}

@@ -1,0 +1,221 @@
+using OtSensor.Core.Time;
+using OtSensor.Simulation.Plant;
+using OtSensor.Simulation.Traffic;
+using OtSensor.Simulation.Wire;
+
+namespace OtSensor.Simulation.Scenarios;
+
+/// <summary>
+/// The plant's normal day: HMIs poll their controllers every half second, the historian every five seconds, the SCADA
+/// server polls RTUs over DNP3 and receives IEC 104 measurements, the BMS workstation reads building controllers, the
+/// engineering station reads identities now and then, and every Windows host resolves names and keeps its clock.
+/// </summary>
+public static class BaselineTraffic
+{
+    private static readonly TimeSpan HmiPeriod = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan HistorianPeriod = TimeSpan.FromSeconds(5);
+
+    public static void Schedule(ScenarioContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var plant = ctx.Plant;
+        var sim = ctx.Sim;
+        foreach (var host in plant.AllHosts()) sim.Manifest.AddDevice(host);
+
+        int index = 0;
+        foreach (var device in plant.FieldDevices)
+        {
+            var offset = TimeSpan.FromMilliseconds(20 + (index * 37));
+            switch (device.Protocol)
+            {
+                case ControlProtocol.ModbusTcp:
+                case ControlProtocol.S7Comm:
+                case ControlProtocol.EtherNetIP:
+                    Poll(ctx, plant.Hmis[index % plant.Hmis.Count], device, HmiPeriod, ctx.Start.Add(offset));
+                    Poll(ctx, plant.Historian, device, HistorianPeriod, ctx.Start.Add(offset + TimeSpan.FromMilliseconds(11)));
+                    break;
+                case ControlProtocol.Dnp3:
+                    PollDnp3(ctx, plant.ScadaServer, device, ctx.Start.Add(offset));
+                    break;
+                case ControlProtocol.Iec104:
+                    Iec104Station(ctx, plant.ScadaServer, device, ctx.Start.Add(offset));
+                    break;
+            }
+            index++;
+        }
+        BuildingAutomation(ctx, plant.Hmis[0], ctx.Start.Add(TimeSpan.FromMilliseconds(5)));
+        EngineeringReads(ctx, plant.EngineeringStation, ctx.Start.Add(ctx.Duration * 0.1));
+        NameAndTime(ctx);
+    }
+
+    /// <summary>ARP, then a connection kept open and polled until the end of the run.</summary>
+    public static void Poll(ScenarioContext ctx, Host client, FieldDevice device, TimeSpan period, Timestamp first)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(device);
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var server = device.Host;
+        int cycle = 0;
+        switch (device.Protocol)
+        {
+            case ControlProtocol.ModbusTcp:
+            {
+                var modbus = new ModbusClient(sim, new TcpConnection(sim, client, client.NextEphemeralPort(), server, ModbusClient.Port, random), (byte)device.Address, random);
+                sim.At(first, () => modbus.Connection.Open(ArpTraffic.Resolve(sim, sim.Now, client, server).Add(Talk.Rtt), Talk.Rtt));
+                Talk.Every(sim, first.Add(TimeSpan.FromMilliseconds(10)), period, 0.04, random, t =>
+                {
+                    _ = (cycle++ % 4) switch
+                    {
+                        0 => modbus.Read(t, 3, 100, 10),
+                        1 => modbus.Read(t, 1, 0, 16),
+                        2 => modbus.Read(t, 4, 0, 8),
+                        _ => modbus.Read(t, 2, 0, 16),
+                    };
+                });
+                break;
+            }
+            case ControlProtocol.S7Comm:
+            {
+                var s7 = new S7Client(sim, new TcpConnection(sim, client, client.NextEphemeralPort(), server, S7Client.Port, random), random);
+                sim.At(first, () => s7.Open(ArpTraffic.Resolve(sim, sim.Now, client, server).Add(Talk.Rtt)));
+                Talk.Every(sim, first.Add(TimeSpan.FromMilliseconds(30)), period, 0.04, random, t => s7.ReadDataBlock(t, (ushort)(1 + (cycle++ % 3)), 0, 32));
+                break;
+            }
+            case ControlProtocol.EtherNetIP:
+            {
+                string[] tags = ["Line1_Speed", "Line1_Temp", "Tank2_Level"];
+                var enip = new EnipClient(sim, new TcpConnection(sim, client, client.NextEphemeralPort(), server, EnipClient.Port, random), random);
+                sim.At(first, () => enip.Open(ArpTraffic.Resolve(sim, sim.Now, client, server).Add(Talk.Rtt)));
+                Talk.Every(sim, first.Add(TimeSpan.FromMilliseconds(30)), period, 0.04, random, t => enip.ReadTag(t, tags[cycle++ % tags.Length]));
+                break;
+            }
+        }
+    }
+
+    private static void PollDnp3(ScenarioContext ctx, Host master, FieldDevice rtu, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var dnp3 = new Dnp3Master(sim, new TcpConnection(sim, master, master.NextEphemeralPort(), rtu.Host, Dnp3Master.Port, random), 1, (ushort)rtu.Address, random);
+        sim.At(first, () =>
+        {
+            var t = dnp3.Connection.Open(ArpTraffic.Resolve(sim, sim.Now, master, rtu.Host).Add(Talk.Rtt), Talk.Rtt);
+            dnp3.IntegrityPoll(t.Add(TimeSpan.FromMilliseconds(5)));
+        });
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(2)), TimeSpan.FromSeconds(2), 0.02, random, t => dnp3.EventPoll(t));
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(31)), TimeSpan.FromSeconds(60), 0.01, random, t => dnp3.IntegrityPoll(t));
+    }
+
+    private static void Iec104Station(ScenarioContext ctx, Host master, FieldDevice rtu, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var iec = new Iec104Master(sim, new TcpConnection(sim, master, master.NextEphemeralPort(), rtu.Host, Iec104Master.Port, random), (ushort)rtu.Address, random);
+        sim.At(first, () =>
+        {
+            var t = iec.Connection.Open(ArpTraffic.Resolve(sim, sim.Now, master, rtu.Host).Add(Talk.Rtt), Talk.Rtt);
+            t = iec.StartDataTransfer(t.Add(TimeSpan.FromMilliseconds(2)));
+            iec.Interrogate(t.Add(TimeSpan.FromMilliseconds(5)), 8);
+        });
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(3), 0.5, random, t => iec.Spontaneous(t, random.Next(1, 4)));
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(30)), TimeSpan.FromSeconds(30), 0.0, random, t => iec.TestFrame(t));
+        Talk.Every(sim, first.Add(TimeSpan.FromMinutes(15)), TimeSpan.FromMinutes(15), 0.0, random, t => iec.Interrogate(t, 8));
+    }
+
+    private static void BuildingAutomation(ScenarioContext ctx, Host workstation, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var controllers = ctx.Plant.Speaking(ControlProtocol.Bacnet).ToArray();
+        if (controllers.Length == 0) return;
+        byte invoke = 0;
+        Talk.Every(sim, first, TimeSpan.FromMinutes(10), 0.0, random, t =>
+        {
+            var answered = BacnetTraffic.WhoIs(sim, t, workstation, controllers, random);
+            foreach (var controller in controllers)
+                foreach (byte property in new byte[] { 77, 70, 44, 121 })
+                {
+                    answered = answered.Add(TimeSpan.FromMilliseconds(15));
+                    answered = BacnetTraffic.ReadDeviceProperty(sim, answered, workstation, controller, property, invoke++, random);
+                }
+        });
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(2)), TimeSpan.FromSeconds(15), 0.05, random, t =>
+        {
+            foreach (var controller in controllers)
+            {
+                t = BacnetTraffic.ReadPresentValue(sim, t, workstation, controller.Host, 1, invoke++, random).Add(TimeSpan.FromMilliseconds(10));
+            }
+        });
+    }
+
+    /// <summary>The engineering station reads every controller's identity every 20 minutes, each over a short connection.</summary>
+    private static void EngineeringReads(ScenarioContext ctx, Host station, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        Talk.Every(sim, first, TimeSpan.FromMinutes(20), 0.0, random, t =>
+        {
+            foreach (var device in ctx.Plant.FieldDevices)
+            {
+                t = ReadIdentity(ctx, station, device, t, random).Add(TimeSpan.FromMilliseconds(200));
+            }
+        });
+    }
+
+    /// <summary>Opens a connection, reads the device's identity the way its protocol does, closes; returns the end time.</summary>
+    public static Timestamp ReadIdentity(ScenarioContext ctx, Host client, FieldDevice device, Timestamp at, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(device);
+        var sim = ctx.Sim;
+        var server = device.Host;
+        switch (device.Protocol)
+        {
+            case ControlProtocol.ModbusTcp:
+            {
+                var tcp = new TcpConnection(sim, client, client.NextEphemeralPort(), server, ModbusClient.Port, random);
+                var modbus = new ModbusClient(sim, tcp, (byte)device.Address, random);
+                var t = modbus.ReadIdentification(tcp.Open(at, Talk.Rtt).Add(TimeSpan.FromMilliseconds(1)), server);
+                return tcp.Close(t.Add(TimeSpan.FromMilliseconds(20)), Talk.Rtt);
+            }
+            case ControlProtocol.S7Comm:
+            {
+                var tcp = new TcpConnection(sim, client, client.NextEphemeralPort(), server, S7Client.Port, random);
+                var s7 = new S7Client(sim, tcp, random);
+                var t = s7.ReadModuleIdentification(s7.Open(at).Add(TimeSpan.FromMilliseconds(1)), server);
+                return tcp.Close(t.Add(TimeSpan.FromMilliseconds(20)), Talk.Rtt);
+            }
+            case ControlProtocol.EtherNetIP:
+            {
+                var tcp = new TcpConnection(sim, client, client.NextEphemeralPort(), server, EnipClient.Port, random);
+                var enip = new EnipClient(sim, tcp, random);
+                var t = enip.ReadProductName(enip.Open(at).Add(TimeSpan.FromMilliseconds(1)), server);
+                return tcp.Close(t.Add(TimeSpan.FromMilliseconds(20)), Talk.Rtt);
+            }
+            default:
+                return at;
+        }
+    }
+
+    private static void NameAndTime(ScenarioContext ctx)
+    {
+        var sim = ctx.Sim;
+        var plant = ctx.Plant;
+        var random = ctx.NewRandom();
+        var windows = plant.Hmis.Concat([plant.ScadaServer, plant.EngineeringStation, plant.Historian]).Concat(plant.Workstations).ToArray();
+        string historianName = $"{plant.Historian.Name.ToLowerInvariant()}.{plant.DomainName}";
+        for (int i = 0; i < windows.Length; i++)
+        {
+            var host = windows[i];
+            var first = ctx.Start.Add(TimeSpan.FromMilliseconds(200 + (i * 97)));
+            sim.At(first, () => ArpTraffic.Resolve(sim, sim.Now, host, plant.DnsServer));
+            Talk.Every(sim, first.Add(TimeSpan.FromSeconds(1 + i)), TimeSpan.FromSeconds(60), 0.2, random,
+                t => ItTraffic.DnsLookup(sim, t, host, plant.DnsServer, historianName, plant.Historian, random));
+            Talk.Every(sim, first.Add(TimeSpan.FromSeconds(5 + i)), TimeSpan.FromSeconds(64), 0.0, random,
+                t => ItTraffic.NtpQuery(sim, t, host, plant.NtpServer, random));
+        }
+    }
+}

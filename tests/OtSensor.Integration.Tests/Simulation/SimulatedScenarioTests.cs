@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OtSensor.Integration.Tests.Conformance;
+using OtSensor.Simulation.Scenarios;
+using OtSensor.TestKit;
+
+namespace OtSensor.Integration.Tests.Simulation;
+
+/// <summary>
+/// Every scenario's capture is valid (tshark finds no malformed frame), and what it holds is what its manifest says:
+/// the engine's PDU histograms and tshark's equal the manifest's counts exactly, its expected alerts are real sensor
+/// alert titles, and its plant's devices are in the inventory.
+/// </summary>
+public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios) : IClassFixture<GeneratedScenarios>
+{
+    public static TheoryData<string, int> Runs()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var scenario in ScenarioCatalog.All) data.Add(scenario.Name, 7);
+        data.Add("baseline", 8); // another seed: another plant, equally valid
+        return data;
+    }
+
+    /// <summary>Manifest protocol → (truth family, fields whose histograms add up to its function histogram).</summary>
+    private static readonly Dictionary<string, (string Family, string[] Fields)> TruthFields = new()
+    {
+        ["modbus"] = ("modbus", ["modbus.func_code"]),
+        ["dnp3"] = ("dnp3", ["dnp3.al.func"]),
+        ["s7comm"] = ("s7comm", ["s7comm.param.func"]),
+        ["enip"] = ("enip_cip", ["enip.command"]),
+        ["cip"] = ("enip_cip", ["cip.sc"]),
+        ["bacnet"] = ("bacnet", ["bacapp.confirmed_service", "bacapp.unconfirmed_service"]),
+        ["iec104"] = ("iec104", ["iec60870_asdu.typeid"]),
+    };
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void Analyze_DecodedHistograms_EqualTheManifest(string scenario, int seed)
+    {
+        var run = scenarios.Get(scenario, seed);
+        var expected = ManifestHistograms(run.Manifest);
+        var actual = new SortedDictionary<string, SortedDictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var e in run.Analysis.Events)
+        {
+            var protocol = e.GetProperty("protocol").GetString()!;
+            var function = e.GetProperty("function");
+            var key = function.ValueKind == JsonValueKind.Null ? "null" : function.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!actual.TryGetValue(protocol, out var h)) actual[protocol] = h = new(StringComparer.Ordinal);
+            h[key] = h.GetValueOrDefault(key) + 1;
+        }
+        foreach (var protocol in expected.Keys.Union(actual.Keys))
+        {
+            Assert.True(expected.ContainsKey(protocol), $"{protocol} decoded but not in the manifest");
+            Assert.True(actual.ContainsKey(protocol), $"{protocol} in the manifest but not decoded");
+            Assert.Equal(expected[protocol], actual[protocol]);
+        }
+        Assert.Equal(0, run.Analysis.AnomalyCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void Tshark_FindsNoMalformedFrame_AndCountsWhatTheManifestSays(string scenario, int seed)
+    {
+        var run = scenarios.Get(scenario, seed);
+        using var truthDoc = JsonDocument.Parse(File.ReadAllText(run.TruthCapture + ".tshark.json"));
+        Assert.Equal(0, truthDoc.RootElement.GetProperty("malformed_frames").GetInt32());
+        Assert.Equal(run.Manifest.GetProperty("frames").GetInt64(), truthDoc.RootElement.GetProperty("packet_count").GetInt64());
+        var truth = TsharkTruth.Load(run.TruthCapture);
+        foreach (var (protocol, functions) in ManifestHistograms(run.Manifest))
+        {
+            var (family, fields) = TruthFields[protocol];
+            var tshark = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            foreach (var field in fields)
+                foreach (var (code, count) in truth.Histogram(family, field))
+                    tshark[code.ToString(System.Globalization.CultureInfo.InvariantCulture)] = tshark.GetValueOrDefault(code.ToString(System.Globalization.CultureInfo.InvariantCulture)) + count;
+            var expected = new SortedDictionary<string, long>(functions.Where(f => f.Key != "null").ToDictionary(), StringComparer.Ordinal);
+            Assert.Equal(expected, tshark);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void Manifest_ExpectedAlerts_AreSensorAlertTitles(string scenario, int seed)
+    {
+        var run = scenarios.Get(scenario, seed);
+        var titles = SensorAlertTitles();
+        var steps = run.Manifest.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(scenario == "baseline", steps.Count == 0);
+        foreach (var step in steps)
+        {
+            var alerts = step.GetProperty("expectedAlerts").EnumerateArray().Select(a => a.GetString()!).ToList();
+            Assert.NotEmpty(alerts);
+            foreach (var alert in alerts) Assert.Contains(alert, titles);
+            var at = DateTime.Parse(step.GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+            var start = DateTime.Parse(run.Manifest.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+            Assert.InRange(at, start, start + GeneratedScenarios.Duration);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void Inventory_HasEveryManifestDevice(string scenario, int seed)
+    {
+        var run = scenarios.Get(scenario, seed);
+        var addresses = run.Analysis.Devices.EnumerateArray()
+            .SelectMany(d => d.GetProperty("ipAddresses").EnumerateArray().Select(a => a.GetString()!)).ToHashSet(StringComparer.Ordinal);
+        foreach (var device in run.Manifest.GetProperty("devices").EnumerateArray())
+            Assert.Contains(device.GetProperty("ip").GetString()!, addresses);
+    }
+
+    private static SortedDictionary<string, SortedDictionary<string, long>> ManifestHistograms(JsonElement manifest)
+    {
+        var result = new SortedDictionary<string, SortedDictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var protocol in manifest.GetProperty("pdus").EnumerateObject())
+        {
+            var h = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            foreach (var function in protocol.Value.EnumerateObject()) h[function.Name] = function.Value.GetInt64();
+            result[protocol.Name] = h;
+        }
+        return result;
+    }
+
+    /// <summary>The alert titles of sensor-reference §3 (first column of its alert tables, bold and footnote marks removed).</summary>
+    private static HashSet<string> SensorAlertTitles()
+    {
+        var doc = Path.GetFullPath(Path.Combine(SharedCaptures.PublicRoot!, "..", "..", "docs", "sensor-reference.md"));
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(doc))
+        {
+            var match = TableRow().Match(line);
+            if (match.Success) titles.Add(match.Groups[1].Value.Replace("**", "", StringComparison.Ordinal).TrimEnd('*', ' '));
+        }
+        return titles;
+    }
+
+    [GeneratedRegex(@"^\|\s*([^|]+?)\s*\|\s*(?:\*\*)?(?:High|Medium|Low)")]
+    private static partial Regex TableRow();
+}
