@@ -1,6 +1,6 @@
-using OtSensor.Protocols.Mms;
+using OtSensor.Protocols.Ber;
 
-namespace OtSensor.Protocols.Tests.Mms;
+namespace OtSensor.Protocols.Tests.Ber;
 
 public class BerReaderTests
 {
