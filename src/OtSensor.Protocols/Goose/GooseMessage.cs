@@ -1,3 +1,4 @@
+using OtSensor.Protocols.Ber;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
 
@@ -117,13 +118,13 @@ public readonly ref struct GooseMessage : IProtocolMessage
         writer.WriteBoolean(GooseFields.Simulation, Simulation);
         writer.WriteNumber(GooseFields.Reserved1, _d.Reserved1);
         writer.WriteNumber(GooseFields.Reserved2, _d.Reserved2);
-        GooseJson.WriteTextOrNull(writer, GooseFields.GocbRef, _d.Has(GooseFieldPresence.GocbRef), _d.GocbRef);
-        GooseJson.WriteNumberOrNull(writer, GooseFields.TimeAllowedToLive, _d.Has(GooseFieldPresence.TimeAllowedToLive), _d.TimeAllowedToLive);
-        GooseJson.WriteTextOrNull(writer, GooseFields.DatSet, _d.Has(GooseFieldPresence.DatSet), _d.DatSet);
-        GooseJson.WriteTextOrNull(writer, GooseFields.GoId, _d.Has(GooseFieldPresence.GoId), _d.GoId);
+        BerJson.WriteTextOrNull(writer, GooseFields.GocbRef, _d.Has(GooseFieldPresence.GocbRef), _d.GocbRef);
+        BerJson.WriteNumberOrNull(writer, GooseFields.TimeAllowedToLive, _d.Has(GooseFieldPresence.TimeAllowedToLive), _d.TimeAllowedToLive);
+        BerJson.WriteTextOrNull(writer, GooseFields.DatSet, _d.Has(GooseFieldPresence.DatSet), _d.DatSet);
+        BerJson.WriteTextOrNull(writer, GooseFields.GoId, _d.Has(GooseFieldPresence.GoId), _d.GoId);
         if (_d.Has(GooseFieldPresence.Time))
         {
-            GooseJson.WriteUtcTime(writer, GooseFields.Time, _d.TimeSeconds, _d.TimeFraction);
+            BerJson.WriteUtcTime(writer, GooseFields.Time, _d.TimeSeconds, _d.TimeFraction);
             writer.WriteNumber(GooseFields.TimeQuality, _d.TimeQuality);
         }
         else
@@ -131,12 +132,12 @@ public readonly ref struct GooseMessage : IProtocolMessage
             writer.WriteNull(GooseFields.Time);
             writer.WriteNull(GooseFields.TimeQuality);
         }
-        GooseJson.WriteNumberOrNull(writer, GooseFields.StNum, _d.Has(GooseFieldPresence.StNum), _d.StNum);
-        GooseJson.WriteNumberOrNull(writer, GooseFields.SqNum, _d.Has(GooseFieldPresence.SqNum), _d.SqNum);
+        BerJson.WriteNumberOrNull(writer, GooseFields.StNum, _d.Has(GooseFieldPresence.StNum), _d.StNum);
+        BerJson.WriteNumberOrNull(writer, GooseFields.SqNum, _d.Has(GooseFieldPresence.SqNum), _d.SqNum);
         writer.WriteBoolean(GooseFields.Test, _d.Test);
-        GooseJson.WriteNumberOrNull(writer, GooseFields.ConfRev, _d.Has(GooseFieldPresence.ConfRev), _d.ConfRev);
+        BerJson.WriteNumberOrNull(writer, GooseFields.ConfRev, _d.Has(GooseFieldPresence.ConfRev), _d.ConfRev);
         writer.WriteBoolean(GooseFields.NdsCom, _d.NdsCom);
-        GooseJson.WriteNumberOrNull(writer, GooseFields.NumDatSetEntries, _d.Has(GooseFieldPresence.NumDatSetEntries), _d.NumDatSetEntries);
+        BerJson.WriteNumberOrNull(writer, GooseFields.NumDatSetEntries, _d.Has(GooseFieldPresence.NumDatSetEntries), _d.NumDatSetEntries);
         if (_d.Has(GooseFieldPresence.AllData)) writer.WriteNumber(GooseFields.Entries, _d.Entries);
         else writer.WriteNull(GooseFields.Entries);
         if (_d.Has(GooseFieldPresence.Security)) writer.WriteNumber(GooseFields.Security, _d.Security.Length);

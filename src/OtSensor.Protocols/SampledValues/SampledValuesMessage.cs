@@ -1,6 +1,6 @@
 using System.Text.Json;
 using OtSensor.Core.Protocols;
-using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.Ber;
 
 namespace OtSensor.Protocols.SampledValues;
 
@@ -67,14 +67,14 @@ public readonly ref struct SampledValuesMessage : IProtocolMessage
         writer.WriteNumber(SampledValuesFields.AppId, _d.AppId);
         writer.WriteNumber(SampledValuesFields.Length, _d.LengthField);
         writer.WriteBoolean(SampledValuesFields.Simulation, Simulation);
-        GooseJson.WriteNumberOrNull(writer, SampledValuesFields.NoAsdu, _d.Has(SampledValuesFieldPresence.NoAsdu), _d.NoAsdu);
+        BerJson.WriteNumberOrNull(writer, SampledValuesFields.NoAsdu, _d.Has(SampledValuesFieldPresence.NoAsdu), _d.NoAsdu);
         writer.WriteNumber(SampledValuesFields.Asdus, _d.Asdus);
-        GooseJson.WriteTextOrNull(writer, SampledValuesFields.SvId, _d.Has(SampledValuesFieldPresence.SvId), _d.SvId);
-        if (_d.Has(SampledValuesFieldPresence.DatSet)) GooseJson.WriteText(writer, SampledValuesFields.DatSet, _d.DatSet);
-        GooseJson.WriteNumberOrNull(writer, SampledValuesFields.SmpCnt, _d.Has(SampledValuesFieldPresence.SmpCnt), _d.SmpCnt);
-        GooseJson.WriteNumberOrNull(writer, SampledValuesFields.ConfRev, _d.Has(SampledValuesFieldPresence.ConfRev), _d.ConfRev);
-        if (_d.Has(SampledValuesFieldPresence.RefrTm)) GooseJson.WriteUtcTime(writer, SampledValuesFields.RefrTm, _d.RefrTmSeconds, _d.RefrTmFraction);
-        GooseJson.WriteNumberOrNull(writer, SampledValuesFields.SmpSynch, _d.Has(SampledValuesFieldPresence.SmpSynch), _d.SmpSynch);
+        BerJson.WriteTextOrNull(writer, SampledValuesFields.SvId, _d.Has(SampledValuesFieldPresence.SvId), _d.SvId);
+        if (_d.Has(SampledValuesFieldPresence.DatSet)) BerJson.WriteText(writer, SampledValuesFields.DatSet, _d.DatSet);
+        BerJson.WriteNumberOrNull(writer, SampledValuesFields.SmpCnt, _d.Has(SampledValuesFieldPresence.SmpCnt), _d.SmpCnt);
+        BerJson.WriteNumberOrNull(writer, SampledValuesFields.ConfRev, _d.Has(SampledValuesFieldPresence.ConfRev), _d.ConfRev);
+        if (_d.Has(SampledValuesFieldPresence.RefrTm)) BerJson.WriteUtcTime(writer, SampledValuesFields.RefrTm, _d.RefrTmSeconds, _d.RefrTmFraction);
+        BerJson.WriteNumberOrNull(writer, SampledValuesFields.SmpSynch, _d.Has(SampledValuesFieldPresence.SmpSynch), _d.SmpSynch);
         if (_d.Has(SampledValuesFieldPresence.SmpRate)) writer.WriteNumber(SampledValuesFields.SmpRate, _d.SmpRate);
         if (_d.Has(SampledValuesFieldPresence.Sample)) writer.WriteNumber(SampledValuesFields.SampleLength, _d.Sample.Length);
     }

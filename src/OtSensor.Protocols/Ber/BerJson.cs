@@ -2,10 +2,13 @@ using System.Text.Json;
 using System.Text.Unicode;
 using OtSensor.Core.Time;
 
-namespace OtSensor.Protocols.Goose;
+namespace OtSensor.Protocols.Ber;
 
-/// <summary>JSON writing shared by the IEC 61850 frame protocols (GOOSE, Sampled Values): wire strings and UtcTime.</summary>
-internal static class GooseJson
+/// <summary>
+/// JSON writing of BER-carried values shared by the protocols that decode them (GOOSE, Sampled Values): string types
+/// from their wire octets, optional numbers, and the IEC 61850 UtcTime (an 8-octet OCTET STRING on the wire).
+/// </summary>
+internal static class BerJson
 {
     private const int MaxLatin1Chars = 256;
 
