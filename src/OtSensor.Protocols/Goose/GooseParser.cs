@@ -10,7 +10,7 @@ namespace OtSensor.Protocols.Goose;
 /// </summary>
 /// <remarks>
 /// <code>
-///  00 01 | 00 8f | 00 00 | 00 00 | 61 81 84 | 80 1a "GEDeviceF650/LLN0$GO$gcb01" | 81 03 00 9c 40 | ...
+///  00 01 | 00 91 | 00 00 | 00 00 | 61 81 86 | 80 1a "GEDeviceF650/LLN0$GO$gcb01" | 81 03 00 9c 40 | ...
 ///  APPID   Length  Res.1   Res.2   goosePdu   gocbRef [0]                         timeAllowedToLive [1]
 ///
 ///  Header (IEC 61850-8-1 Annex C, Figure C.1): APPID, Length = 8 + APDU octets (Ethernet padding follows it),

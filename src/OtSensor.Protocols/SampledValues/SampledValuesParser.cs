@@ -9,8 +9,8 @@ namespace OtSensor.Protocols.SampledValues;
 /// </summary>
 /// <remarks>
 /// <code>
-///  40 00 | 00 66 | 00 00 | 00 00 | 60 5c | 80 01 01 | a2 57 | 30 55 | 80 0b "MU01_SV_001" | 82 02 0f a0 | ...
-///  APPID   Length  Res.1   Res.2   savPdu  noASDU     seqASDU  ASDU    svID [0]              smpCnt [2]
+///  40 00 | 00 38 | 00 00 | 00 00 | 60 2e | 80 01 01 | a2 29 | 30 27 | 80 06 "MU0101" | 82 02 0f a0 | ...
+///  APPID   Length  Res.1   Res.2   savPdu  noASDU     seqASDU  ASDU    svID [0]         smpCnt [2]
 ///
 ///  SavPdu ::= [APPLICATION 0] IMPLICIT SEQUENCE {                (IEC 61850-9-2, ASN.1 of the SV APDU)
 ///    noASDU [0] INTEGER (1..65535), security [1] ANY OPTIONAL, asdu [2] SEQUENCE OF ASDU }
