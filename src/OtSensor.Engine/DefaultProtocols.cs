@@ -2,12 +2,14 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Engine;
 
@@ -18,6 +20,8 @@ public static class DefaultProtocols
 
     /// <summary>Layer-2 protocols, found by EtherType or LLC SAP.</summary>
     private static IFrameModule[] FrameModules() => [
+        new GooseModule(),
+        new SampledValuesModule(),
     ];
 
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>

@@ -13,11 +13,13 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Engine.Pipeline;
 
@@ -332,6 +334,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     void IProtocolEventSink.OnMms(in MmsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnGoose(in GooseMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnSampledValues(in SampledValuesMessage message) => OnMessage(in message);
 
     /// <summary>A PDU whose protocol states its sender's role in-band (<see cref="IInBandSenderRole"/>): roles follow the PDU, not the transport.</summary>
     private void OnMessageWithSenderRole<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, IInBandSenderRole, allows ref struct

@@ -3,11 +3,13 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Protocols.Registry;
 
@@ -36,6 +38,8 @@ public interface IProtocolEventSink
 
     void OnMms(in MmsMessage message);
     void OnBacnet(in BacnetMessage message);
+    void OnGoose(in GooseMessage message);
+    void OnSampledValues(in SampledValuesMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -5,11 +5,13 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Protocols.Tests.Bacnet;
 
@@ -47,6 +49,10 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnEnip(in EnipMessage message) { }
 
     public void OnCip(in CipMessage message) { }
+
+    public void OnGoose(in GooseMessage message) { }
+
+    public void OnSampledValues(in SampledValuesMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

@@ -8,11 +8,13 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Benchmarks.Protocols.Modbus;
 
@@ -134,6 +136,8 @@ public class ModbusParserBenchmarks
         public void OnCip(in CipMessage message) => Messages++;
 
         public void OnMms(in MmsMessage message) => Messages++;
+        public void OnGoose(in GooseMessage message) => Messages++;
+        public void OnSampledValues(in SampledValuesMessage message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
