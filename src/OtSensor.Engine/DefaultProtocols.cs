@@ -5,6 +5,8 @@ using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -18,6 +20,7 @@ public static class DefaultProtocols
 
     /// <summary>Layer-2 protocols, found by EtherType or LLC SAP.</summary>
     private static IFrameModule[] FrameModules() => [
+        new ProfinetRtModule(),
     ];
 
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>
@@ -31,5 +34,6 @@ public static class DefaultProtocols
         new EnipModule(),
         new EnipUdpModule(),
         new EnipIoModule(),
+        new PnioCmModule(),
     ];
 }

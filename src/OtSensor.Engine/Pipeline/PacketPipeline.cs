@@ -14,6 +14,9 @@ using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
@@ -318,6 +321,9 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     void IProtocolEventSink.OnMms(in MmsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnProfinetDcp(in ProfinetDcpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnProfinetAlarm(in ProfinetAlarmMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnPnioCm(in PnioCmMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

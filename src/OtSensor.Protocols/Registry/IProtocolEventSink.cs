@@ -6,6 +6,9 @@ using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 
@@ -36,6 +39,9 @@ public interface IProtocolEventSink
 
     void OnMms(in MmsMessage message);
     void OnBacnet(in BacnetMessage message);
+    void OnProfinetDcp(in ProfinetDcpMessage message);
+    void OnProfinetAlarm(in ProfinetAlarmMessage message);
+    void OnPnioCm(in PnioCmMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

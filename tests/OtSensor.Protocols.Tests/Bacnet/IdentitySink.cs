@@ -7,6 +7,9 @@ using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -47,6 +50,12 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnEnip(in EnipMessage message) { }
 
     public void OnCip(in CipMessage message) { }
+
+    public void OnProfinetDcp(in ProfinetDcpMessage message) { }
+
+    public void OnProfinetAlarm(in ProfinetAlarmMessage message) { }
+
+    public void OnPnioCm(in PnioCmMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

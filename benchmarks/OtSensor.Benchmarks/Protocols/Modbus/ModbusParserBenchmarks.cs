@@ -9,6 +9,9 @@ using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
@@ -134,6 +137,9 @@ public class ModbusParserBenchmarks
         public void OnCip(in CipMessage message) => Messages++;
 
         public void OnMms(in MmsMessage message) => Messages++;
+        public void OnProfinetDcp(in ProfinetDcpMessage message) => Messages++;
+        public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Messages++;
+        public void OnPnioCm(in PnioCmMessage message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
