@@ -7,12 +7,13 @@ namespace OtSensor.Protocols.ProfinetDcp;
 /// </remarks>
 public readonly ref struct ProfinetDcpBlock
 {
-    public ProfinetDcpBlock(byte option, byte suboption, int prefix, ReadOnlySpan<byte> value)
+    public ProfinetDcpBlock(byte option, byte suboption, int prefix, ReadOnlySpan<byte> value, int valueOffset)
     {
         Option = option;
         Suboption = suboption;
         Prefix = prefix;
         Value = value;
+        ValueOffset = valueOffset;
     }
 
     public byte Option { get; }
@@ -22,4 +23,7 @@ public readonly ref struct ProfinetDcpBlock
     public int Prefix { get; }
 
     public ReadOnlySpan<byte> Value { get; }
+
+    /// <summary>Where <see cref="Value"/> starts in the DCP data the reader walks.</summary>
+    public int ValueOffset { get; }
 }

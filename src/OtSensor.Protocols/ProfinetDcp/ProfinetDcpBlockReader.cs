@@ -45,7 +45,7 @@ public ref struct ProfinetDcpBlockReader
                 _offset = _data.Length;
                 return false;
             }
-            block = new ProfinetDcpBlock(_data[_offset], _data[_offset + 1], -1, default);
+            block = new ProfinetDcpBlock(_data[_offset], _data[_offset + 1], -1, default, _offset + 2);
             _offset += 2;
             return true;
         }
@@ -67,15 +67,17 @@ public ref struct ProfinetDcpBlockReader
         }
         var value = _data.Slice(start, length);
         int prefix = -1;
+        int valueOffset = start;
         bool isControlResponse = option == ProfinetDcpConstants.OptionControl && suboption == ProfinetDcpConstants.ControlResponse;
         if (_layout == ProfinetDcpBlockLayout.Prefixed && !isControlResponse && value.Length >= ProfinetDcpConstants.BlockPrefixLength)
         {
             prefix = BinaryPrimitives.ReadUInt16BigEndian(value);
             value = value[ProfinetDcpConstants.BlockPrefixLength..];
+            valueOffset += ProfinetDcpConstants.BlockPrefixLength;
         }
         // Padding to an even length; the last block's pad may be cut by DCPDataLength.
         _offset = Math.Min(_data.Length, start + length + (length & 1));
-        block = new ProfinetDcpBlock(option, suboption, prefix, value);
+        block = new ProfinetDcpBlock(option, suboption, prefix, value, valueOffset);
         return true;
     }
 }

@@ -58,7 +58,7 @@ public static class ProfinetDcpParser
             if (d.Layout == ProfinetDcpBlockLayout.Prefixed && block.Prefix < 0 && !IsControlResponse(block))
                 d.Anomalies |= ProfinetDcpAnomalies.BlockTooShort;
             if (d.Layout == ProfinetDcpBlockLayout.OptionList) CheckKnown(ref d, block.Option, block.Suboption);
-            else Decode(ref d, in block, pdu);
+            else Decode(ref d, in block);
         }
         if (reader.Truncated) d.Anomalies |= ProfinetDcpAnomalies.BlockTruncated;
         d.Operation = OperationOf(ref d);
@@ -104,10 +104,10 @@ public static class ProfinetDcpParser
     private static bool IsControlResponse(in ProfinetDcpBlock block)
         => block.Option == ProfinetDcpConstants.OptionControl && block.Suboption == ProfinetDcpConstants.ControlResponse;
 
-    private static void Decode(ref ProfinetDcpDecoded d, in ProfinetDcpBlock block, ReadOnlySpan<byte> pdu)
+    private static void Decode(ref ProfinetDcpDecoded d, in ProfinetDcpBlock block)
     {
         var value = block.Value;
-        int offset = OffsetOf(pdu, value);
+        int offset = d.DataOffset + block.ValueOffset; // into the PDU, where the message reads texts back
         switch (block.Option)
         {
             case ProfinetDcpConstants.OptionIp:
@@ -176,7 +176,8 @@ public static class ProfinetDcpParser
             case ProfinetDcpConstants.DeviceNameOfStation:
                 d.NameOffset = offset;
                 d.NameLength = TextLength(value);
-                if (!IsDnsCompatible(value[..d.NameLength])) d.Anomalies |= ProfinetDcpAnomalies.NameNotDnsCompatible;
+                // An empty name is a device without one (factory state), not a malformed name.
+                if (d.NameLength > 0 && !IsDnsCompatible(value[..d.NameLength])) d.Anomalies |= ProfinetDcpAnomalies.NameNotDnsCompatible;
                 return;
             case ProfinetDcpConstants.DeviceId:
             case ProfinetDcpConstants.DeviceOemId:
@@ -303,13 +304,5 @@ public static class ProfinetDcpParser
             return false;
         }
         return true;
-    }
-
-    private static int OffsetOf(ReadOnlySpan<byte> outer, ReadOnlySpan<byte> inner)
-    {
-        if (inner.IsEmpty) return outer.Length;
-        return (int)System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(outer),
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(inner));
     }
 }

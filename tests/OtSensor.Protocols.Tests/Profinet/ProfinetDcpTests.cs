@@ -121,4 +121,23 @@ public sealed class ProfinetDcpTests
         var m = Decode(ProfinetRtVectors.SetSignal);
         Assert.Equal((OtOperation.Control, 0x0100), (m.Operation, m.Details.GetProperty("signalValue").GetInt32()));
     }
+
+    [Fact]
+    public void OnFrame_HelloWithoutName_NoAnomalyNoNameIdentity()
+    {
+        byte[] hello =
+        [
+            0xFE, 0xFC,             // FrameID: DCP Hello
+            0x06, 0x00,             // ServiceID Hello, ServiceType request
+            0x00, 0x00, 0x00, 0x01, // Xid
+            0x00, 0x00,             // Reserved
+            0x00, 0x06,             // DCPDataLength: 6
+            0x02, 0x02, 0x00, 0x02, // NameOfStation (2/2), DCPBlockLength 2
+            0x00, 0x00,             // BlockInfo; no name assigned yet (factory state)
+        ];
+        var m = Decode(hello);
+        Assert.Equal(0UL, m.Anomalies);
+        Assert.Equal("", m.Details.GetProperty("nameOfStation").GetString());
+        Assert.Empty(Identities(hello));
+    }
 }
