@@ -6,6 +6,8 @@ using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -22,6 +24,7 @@ public static class DefaultProtocols
     private static IFrameModule[] FrameModules() => [
         new GooseModule(),
         new SampledValuesModule(),
+        new ProfinetRtModule(),
     ];
 
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>
@@ -35,5 +38,6 @@ public static class DefaultProtocols
         new EnipModule(),
         new EnipUdpModule(),
         new EnipIoModule(),
+        new PnioCmModule(),
     ];
 }

@@ -15,6 +15,9 @@ using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
@@ -336,6 +339,9 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnGoose(in GooseMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnSampledValues(in SampledValuesMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnProfinetDcp(in ProfinetDcpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnProfinetAlarm(in ProfinetAlarmMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnPnioCm(in PnioCmMessage message) => OnMessage(in message);
 
     /// <summary>A PDU whose protocol states its sender's role in-band (<see cref="IInBandSenderRole"/>): roles follow the PDU, not the transport.</summary>
     private void OnMessageWithSenderRole<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, IInBandSenderRole, allows ref struct

@@ -7,6 +7,9 @@ using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 using OtSensor.Protocols.SampledValues;
@@ -40,6 +43,9 @@ public interface IProtocolEventSink
     void OnBacnet(in BacnetMessage message);
     void OnGoose(in GooseMessage message);
     void OnSampledValues(in SampledValuesMessage message);
+    void OnProfinetDcp(in ProfinetDcpMessage message);
+    void OnProfinetAlarm(in ProfinetAlarmMessage message);
+    void OnPnioCm(in PnioCmMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

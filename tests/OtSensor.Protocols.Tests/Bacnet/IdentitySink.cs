@@ -8,6 +8,9 @@ using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -53,6 +56,11 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnGoose(in GooseMessage message) { }
 
     public void OnSampledValues(in SampledValuesMessage message) { }
+    public void OnProfinetDcp(in ProfinetDcpMessage message) { }
+
+    public void OnProfinetAlarm(in ProfinetAlarmMessage message) { }
+
+    public void OnPnioCm(in PnioCmMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

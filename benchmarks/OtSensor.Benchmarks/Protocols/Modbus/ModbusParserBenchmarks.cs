@@ -10,6 +10,9 @@ using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
@@ -138,6 +141,9 @@ public class ModbusParserBenchmarks
         public void OnMms(in MmsMessage message) => Messages++;
         public void OnGoose(in GooseMessage message) => Messages++;
         public void OnSampledValues(in SampledValuesMessage message) => Messages++;
+        public void OnProfinetDcp(in ProfinetDcpMessage message) => Messages++;
+        public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Messages++;
+        public void OnPnioCm(in PnioCmMessage message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
