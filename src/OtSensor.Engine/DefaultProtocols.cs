@@ -5,6 +5,7 @@ using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -31,5 +32,6 @@ public static class DefaultProtocols
         new EnipModule(),
         new EnipUdpModule(),
         new EnipIoModule(),
+        new OpcUaModule(),
     ];
 }

@@ -14,6 +14,7 @@ using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
@@ -318,6 +319,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     void IProtocolEventSink.OnMms(in MmsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnOpcUa(in OpcUaMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

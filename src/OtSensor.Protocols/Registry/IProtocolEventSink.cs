@@ -6,6 +6,7 @@ using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 
@@ -36,6 +37,7 @@ public interface IProtocolEventSink
 
     void OnMms(in MmsMessage message);
     void OnBacnet(in BacnetMessage message);
+    void OnOpcUa(in OpcUaMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

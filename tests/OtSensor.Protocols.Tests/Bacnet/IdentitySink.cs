@@ -7,6 +7,7 @@ using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -47,6 +48,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnEnip(in EnipMessage message) { }
 
     public void OnCip(in CipMessage message) { }
+
+    public void OnOpcUa(in OpcUaMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }
