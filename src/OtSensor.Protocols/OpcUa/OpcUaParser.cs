@@ -72,7 +72,7 @@ public static class OpcUaParser
     {
         message = default;
         if (!TryParseHeaders(frame, direction, context, out var d, out int bodyOffset)) return false;
-        var body = frame[Math.Min(bodyOffset, frame.Length)..];
+        var body = bodyOffset >= 0 ? frame[bodyOffset..] : default;
         if (bodyOffset >= 0 && NeedsBody(in d)) ParseBody(body, direction, ref d, context.Truncated);
         message = new OpcUaMessage(frame, body, in d);
         return true;
@@ -91,8 +91,10 @@ public static class OpcUaParser
         if (d.Type == OpcUaMessageType.Unknown) return false;
         d.ChunkType = frame[3];
         d.MessageSize = BinaryPrimitives.ReadUInt32LittleEndian(frame[4..]);
+        // Until a service type id says otherwise: transport answers are responses, secured chunks follow the direction.
         d.IsResponse = d.Type is OpcUaMessageType.Acknowledge or OpcUaMessageType.Error
-            || (d.Type is OpcUaMessageType.Message && direction == Direction.ToClient);
+            || (d.Type is OpcUaMessageType.Message or OpcUaMessageType.OpenSecureChannel or OpcUaMessageType.CloseSecureChannel
+                && direction == Direction.ToClient);
         if (d.ChunkType is not ((byte)'F' or (byte)'C' or (byte)'A') || (d.ChunkType != (byte)'F' && !IsChunkable(d.Type)))
             d.Anomalies |= OpcUaAnomalies.InvalidChunkType;
         if (d.MessageSize < (uint)MinimumSize(d.Type)) d.Anomalies |= OpcUaAnomalies.MessageTooShort;
@@ -222,7 +224,8 @@ public static class OpcUaParser
         }
 
         var error = reader.Error;
-        if (truncated) error &= ~OpcUaAnomalies.Truncated;
+        // An intermediate chunk ends mid-body by design (§6.7.2.2); a prefix of an oversized chunk too.
+        if (truncated || d.ChunkType == (byte)'C') error &= ~OpcUaAnomalies.Truncated;
         d.Anomalies |= error;
     }
 
