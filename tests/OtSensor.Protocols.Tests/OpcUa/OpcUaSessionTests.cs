@@ -198,7 +198,7 @@ public class OpcUaSessionTests
         for (int run = 0; run < 300; run++)
         {
             var session = new OpcUaSession();
-            var sink = new NoOpSink();
+            var sink = new RecordingSink(); // writes every record's details too
             var bytes = new byte[random.Next(1, 600)];
             random.NextBytes(bytes);
             if (run % 2 == 0) "MSGF"u8.CopyTo(bytes); // often a plausible header with random contents
