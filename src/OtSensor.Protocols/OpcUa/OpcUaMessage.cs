@@ -39,7 +39,8 @@ public readonly ref struct OpcUaMessage : IProtocolMessage
 
     public ProtocolId Protocol => ProtocolId.OpcUa;
 
-    public int Function => HasService && !_d.Has(OpcUaFieldPresence.Continuation) && _d.ServiceNodeId.IsNumeric ? (int)_d.ServiceNodeId.Numeric : -1;
+    public int Function => HasService && !_d.Has(OpcUaFieldPresence.Continuation) && _d.ServiceNodeId.IsNumeric
+        && _d.ServiceNodeId.Numeric <= int.MaxValue ? (int)_d.ServiceNodeId.Numeric : -1;
 
     public string? FunctionName => Function >= 0 ? _d.ServiceName : null;
 

@@ -68,4 +68,30 @@ public class OpcUaProbeTests
         byte[] header = [.. System.Text.Encoding.ASCII.GetBytes(start), 0x40, 0x00, 0x00, 0x00];
         Assert.Equal(ProbeResult.Unrecognized, OpcUaProbe.IsPlausibleHeader(header));
     }
+
+    [Fact]
+    public void Recognize_RandomAndMutatedInput_NeverThrows()
+    {
+        var random = new Random(10000);
+        byte[][] vectors = [OpcUaVectors.Hello, OpcUaVectors.Acknowledge, OpcUaVectors.Error, OpcUaVectors.ReverseHello, OpcUaVectors.OpenRequest,
+            OpcUaVectors.OpenRequestEncrypted, OpcUaVectors.GetEndpointsResponse, OpcUaVectors.ActivateSessionUserName, OpcUaVectors.AbortChunk];
+        int recognized = 0;
+        for (int run = 0; run < 3000; run++)
+        {
+            byte[] bytes;
+            if (run % 3 == 0)
+            {
+                bytes = new byte[random.Next(0, 300)];
+                random.NextBytes(bytes);
+            }
+            else
+            {
+                bytes = (byte[])vectors[run % vectors.Length].Clone();
+                for (int flips = random.Next(1, 4); flips > 0; flips--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                bytes = bytes[..random.Next(1, bytes.Length + 1)];
+            }
+            if (OpcUaProbe.Recognize(bytes, run % 2 == 0 ? Direction.ToServer : Direction.ToClient) == ProbeResult.Recognized) recognized++;
+        }
+        Assert.InRange(recognized, 1, 3000);
+    }
 }

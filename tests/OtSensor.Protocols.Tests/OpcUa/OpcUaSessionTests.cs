@@ -108,6 +108,23 @@ public class OpcUaSessionTests
     }
 
     [Fact]
+    public void OnData_ReassemblyBeyondBound_OverflowFlaggedOnceAndMessageContinues()
+    {
+        var (sink, feeder) = Create();
+        feeder.Feed(Direction.ToClient, OpcUaVectors.ChunkedEndpoints1);
+        // Two 150 KiB intermediate chunks of the same request id: the second passes the 256 KiB reassembly bound.
+        var filler = new byte[150 * 1024];
+        OpcUaVectors.ChunkedEndpoints2.AsSpan(0, 24).CopyTo(filler);
+        BinaryPrimitives.WriteInt32LittleEndian(filler.AsSpan(4), filler.Length);
+        feeder.Feed(Direction.ToClient, filler);
+        feeder.Feed(Direction.ToClient, filler);
+        feeder.Feed(Direction.ToClient, OpcUaVectors.ChunkedEndpoints3);
+        Assert.Equal([431, -1, -1, -1], sink.Messages.ConvertAll(m => m.Function));
+        Assert.Equal([[], [], ["reassembly_overflow"], []], sink.Messages.ConvertAll(m => m.AnomalyNames));
+        Assert.False(sink.Messages[3].Details.TryGetProperty("reassembled", out _));
+    }
+
+    [Fact]
     public void OnData_PartialChunk_IncompleteUntilWhole()
     {
         var sink = new RecordingSink();
