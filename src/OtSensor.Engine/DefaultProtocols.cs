@@ -8,6 +8,7 @@ using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -39,5 +40,6 @@ public static class DefaultProtocols
         new EnipUdpModule(),
         new EnipIoModule(),
         new PnioCmModule(),
+        new OpcUaModule(),
     ];
 }

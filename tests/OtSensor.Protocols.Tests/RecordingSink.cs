@@ -12,6 +12,7 @@ using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
 using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
@@ -60,6 +61,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnProfinetDcp(in ProfinetDcpMessage message) => Record(in message);
     public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Record(in message);
     public void OnPnioCm(in PnioCmMessage message) => Record(in message);
+    public void OnOpcUa(in OpcUaMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -108,6 +110,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnProfinetDcp(in ProfinetDcpMessage message) => Touch(in message);
     public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Touch(in message);
     public void OnPnioCm(in PnioCmMessage message) => Touch(in message);
+    public void OnOpcUa(in OpcUaMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

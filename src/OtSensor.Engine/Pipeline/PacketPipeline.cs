@@ -18,6 +18,7 @@ using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
 using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
@@ -342,6 +343,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnProfinetDcp(in ProfinetDcpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnProfinetAlarm(in ProfinetAlarmMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnPnioCm(in PnioCmMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnOpcUa(in OpcUaMessage message) => OnMessage(in message);
 
     /// <summary>A PDU whose protocol states its sender's role in-band (<see cref="IInBandSenderRole"/>): roles follow the PDU, not the transport.</summary>
     private void OnMessageWithSenderRole<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, IInBandSenderRole, allows ref struct

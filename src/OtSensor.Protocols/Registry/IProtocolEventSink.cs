@@ -10,6 +10,7 @@ using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
 using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 using OtSensor.Protocols.SampledValues;
@@ -46,6 +47,7 @@ public interface IProtocolEventSink
     void OnProfinetDcp(in ProfinetDcpMessage message);
     void OnProfinetAlarm(in ProfinetAlarmMessage message);
     void OnPnioCm(in PnioCmMessage message);
+    void OnOpcUa(in OpcUaMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

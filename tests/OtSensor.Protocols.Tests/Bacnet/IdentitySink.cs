@@ -11,6 +11,7 @@ using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
 using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -61,6 +62,7 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnProfinetAlarm(in ProfinetAlarmMessage message) { }
 
     public void OnPnioCm(in PnioCmMessage message) { }
+    public void OnOpcUa(in OpcUaMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

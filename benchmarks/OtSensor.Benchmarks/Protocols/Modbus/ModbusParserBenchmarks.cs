@@ -13,6 +13,7 @@ using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
 using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
@@ -132,6 +133,7 @@ public class ModbusParserBenchmarks
         public void OnDnp3(in Dnp3Message message) => Messages++;
 
         public void OnBacnet(in BacnetMessage message) => Messages++;
+        public void OnOpcUa(in OpcUaMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
