@@ -2,6 +2,7 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -18,6 +19,7 @@ public static class DefaultProtocols
 
     /// <summary>Layer-2 protocols, found by EtherType or LLC SAP.</summary>
     private static IFrameModule[] FrameModules() => [
+        new EtherCatModule(),
     ];
 
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>
@@ -31,5 +33,6 @@ public static class DefaultProtocols
         new EnipModule(),
         new EnipUdpModule(),
         new EnipIoModule(),
+        new EtherCatUdpModule(),
     ];
 }

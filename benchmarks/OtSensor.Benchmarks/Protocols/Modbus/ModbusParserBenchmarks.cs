@@ -8,6 +8,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
@@ -134,6 +135,7 @@ public class ModbusParserBenchmarks
         public void OnCip(in CipMessage message) => Messages++;
 
         public void OnMms(in MmsMessage message) => Messages++;
+        public void OnEtherCat(in EtherCatMessage message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
