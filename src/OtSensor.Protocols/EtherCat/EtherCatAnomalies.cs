@@ -13,7 +13,7 @@ public enum EtherCatAnomalies : ulong
     /// <summary>The frame header's Length is larger than the bytes captured after it. Reported on the first datagram.</summary>
     FrameLengthExceedsPayload = 1UL << 1,
 
-    /// <summary>The datagram chain (M bit clear) ends before the frame header's Length.</summary>
+    /// <summary>The datagram chain (M bit clear) ends more than one byte before the frame header's Length.</summary>
     FrameLengthMismatch = 1UL << 2,
 
     /// <summary>Frame type other than 1 (datagrams), 4 (network variables) or 5 (mailbox gateway).</summary>

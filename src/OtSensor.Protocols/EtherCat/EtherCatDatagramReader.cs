@@ -145,7 +145,9 @@ public ref partial struct EtherCatDatagramReader
             }
             else
             {
-                if (next != _end) d.Anomalies |= EtherCatAnomalies.FrameLengthMismatch;
+                // TwinCAT rounds the frame Length up to an even byte count after an odd-length datagram: one spare
+                // byte is tolerated, anything else means the header and the chain disagree.
+                if ((uint)(_end - next) > 1) d.Anomalies |= EtherCatAnomalies.FrameLengthMismatch;
                 _done = true;
             }
         }
