@@ -82,7 +82,7 @@ public ref partial struct EtherCatDatagramReader
     private static bool IsMailboxCandidate(in EtherCatDecoded d, int ado, int dataLength)
     {
         if (ado < EtherCatConstants.ProcessRamStart || dataLength < EtherCatConstants.MailboxHeaderLength) return false;
-        if (d.Has(EtherCatFieldPresence.WorkingCounter) == false) return false;
+        if (!d.Has(EtherCatFieldPresence.WorkingCounter)) return false;
         return d.Command switch
         {
             (byte)EtherCatCommand.Apwr or (byte)EtherCatCommand.Fpwr => true,

@@ -72,7 +72,8 @@ public ref partial struct EtherCatDatagramReader
     public bool TryRead(out EtherCatMessage message)
     {
         message = default;
-        if (_done) return false;
+        // The length test also covers a default-constructed reader, which never ran the constructor's checks.
+        if (_done || _frame.Length < EtherCatConstants.FrameHeaderLength) return false;
 
         var d = new EtherCatDecoded
         {

@@ -130,6 +130,15 @@ public sealed class EtherCatMalformedTests
     }
 
     [Fact]
+    public void TryRead_DefaultReader_ReadsNothing()
+    {
+        var reader = default(EtherCatDatagramReader);
+
+        Assert.True(reader.HeaderTruncated);
+        Assert.False(reader.TryRead(out _));
+    }
+
+    [Fact]
     public void TryRead_CoeMailboxTooShortForSdo_FlagsMailboxTruncated()
     {
         var m = EtherCatTestDecode.Single(EtherCatVectors.CoeSdoTruncated);
