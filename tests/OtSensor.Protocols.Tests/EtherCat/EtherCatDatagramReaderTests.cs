@@ -197,4 +197,28 @@ public sealed class EtherCatDatagramReaderTests
         Assert.Equal(4, m.Details.GetProperty("frameType").GetInt32());
         Assert.Equal("Network Variables", m.Details.GetProperty("frameTypeName").GetString());
     }
+
+    [Fact]
+    public void TryRead_CoeSdoAbort_DecodesIndexAndAbortCode()
+    {
+        var m = EtherCatTestDecode.Single(EtherCatVectors.CoeSdoAbort, fromMaster: false);
+
+        Assert.Equal(0UL, m.Anomalies);
+        var d = m.Details;
+        Assert.Equal("Abort Transfer", d.GetProperty("sdoCommandName").GetString());
+        Assert.Equal(0x6040, d.GetProperty("sdoIndex").GetInt32());
+        Assert.Equal(0x06020000, d.GetProperty("sdoAbortCode").GetInt64());
+        Assert.Equal(2, d.GetProperty("mailboxCounter").GetInt32());
+    }
+
+    [Fact]
+    public void TryRead_MailboxErrorReply_NamedErr()
+    {
+        var m = EtherCatTestDecode.Single(EtherCatVectors.MailboxErrorReply, fromMaster: false);
+
+        Assert.Equal(0UL, m.Anomalies);
+        Assert.Equal("ERR", m.Details.GetProperty("mailbox").GetString());
+        Assert.Equal(0, m.Details.GetProperty("mailboxType").GetInt32());
+        Assert.Equal(OtOperation.Read, m.Operation);
+    }
 }

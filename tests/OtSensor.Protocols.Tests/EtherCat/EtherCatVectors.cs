@@ -298,4 +298,45 @@ internal static class EtherCatVectors
         0x05, 0x10,             // frame header: Length 5, Type 1
         0x07, 0x01, 0x00, 0x00, 0x00, // half a datagram header
     ];
+
+    /// <summary>FPRD from the send mailbox, answered: CoE SDO abort of 0x6040:00 with abort code 0x06020000.</summary>
+    public static ReadOnlySpan<byte> CoeSdoAbort =>
+    [
+        0x1C, 0x10,             // frame header: Length 28, Type 1
+        0x04,                   // Cmd: FPRD
+        0xE3,                   // Idx
+        0x01, 0x10,             // ADP: station 0x1001
+        0x80, 0x10,             // ADO: 0x1080
+        0x10, 0x00,             // Len: 16
+        0x00, 0x00,             // IRQ
+        0x0A, 0x00,             // mailbox Length: 10
+        0x00, 0x00,             // mailbox Address
+        0x00,                   // Channel/Priority
+        0x23,                   // Type 3 (CoE), Counter 2
+        0x00, 0x20,             // CoE header: Service 2 (SDO Request: aborts travel as requests)
+        0x80,                   // SDO command: specifier 4 (abort transfer)
+        0x40, 0x60,             // Index 0x6040 (controlword)
+        0x00,                   // SubIndex 0
+        0x00, 0x00, 0x02, 0x06, // Abort code 0x06020000: object does not exist
+        0x01, 0x00,             // WKC: 1
+    ];
+
+    /// <summary>FPRD from the send mailbox, answered: mailbox error reply (type 0), detail 0x0002 unsupported protocol.</summary>
+    public static ReadOnlySpan<byte> MailboxErrorReply =>
+    [
+        0x16, 0x10,             // frame header: Length 22 (10 + 10 + 2), Type 1
+        0x04,                   // Cmd: FPRD
+        0xE4,                   // Idx
+        0x01, 0x10,             // ADP: station 0x1001
+        0x80, 0x10,             // ADO: 0x1080
+        0x0A, 0x00,             // Len: 10
+        0x00, 0x00,             // IRQ
+        0x04, 0x00,             // mailbox Length: 4
+        0x00, 0x00,             // mailbox Address
+        0x00,                   // Channel/Priority
+        0x10,                   // Type 0 (ERR), Counter 1
+        0x01, 0x00,             // service Type: 1 (mailbox command)
+        0x02, 0x00,             // Detail: 2 (unsupported protocol)
+        0x01, 0x00,             // WKC: 1
+    ];
 }
