@@ -3,6 +3,7 @@ using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -26,6 +27,7 @@ public static class DefaultProtocols
         new GooseModule(),
         new SampledValuesModule(),
         new ProfinetRtModule(),
+        new EtherCatModule(),
     ];
 
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>
@@ -41,5 +43,6 @@ public static class DefaultProtocols
         new EnipIoModule(),
         new PnioCmModule(),
         new OpcUaModule(),
+        new EtherCatUdpModule(),
     ];
 }

@@ -7,6 +7,7 @@ using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
@@ -62,6 +63,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Record(in message);
     public void OnPnioCm(in PnioCmMessage message) => Record(in message);
     public void OnOpcUa(in OpcUaMessage message) => Record(in message);
+    public void OnEtherCat(in EtherCatMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -111,6 +113,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Touch(in message);
     public void OnPnioCm(in PnioCmMessage message) => Touch(in message);
     public void OnOpcUa(in OpcUaMessage message) => Touch(in message);
+    public void OnEtherCat(in EtherCatMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

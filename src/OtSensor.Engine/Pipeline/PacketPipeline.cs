@@ -14,6 +14,7 @@ using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
@@ -344,6 +345,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnProfinetAlarm(in ProfinetAlarmMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnPnioCm(in PnioCmMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnOpcUa(in OpcUaMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnEtherCat(in EtherCatMessage message) => OnMessage(in message);
 
     /// <summary>A PDU whose protocol states its sender's role in-band (<see cref="IInBandSenderRole"/>): roles follow the PDU, not the transport.</summary>
     private void OnMessageWithSenderRole<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, IInBandSenderRole, allows ref struct

@@ -4,6 +4,7 @@ using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -51,6 +52,9 @@ public interface IProtocolEventSink
     void OnProfinetAlarm(in ProfinetAlarmMessage message) { }
     void OnPnioCm(in PnioCmMessage message) { }
     void OnOpcUa(in OpcUaMessage message) { }
+    void OnMms(in MmsMessage message);
+    void OnBacnet(in BacnetMessage message);
+    void OnEtherCat(in EtherCatMessage message) { }
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -6,6 +6,7 @@ using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
@@ -39,6 +40,7 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     }
 
     public void OnModbus(in ModbusMessage message) { }
+    public void OnEtherCat(in EtherCatMessage message) { }
 
     public void OnIec104(in Iec104Message message) { }
 

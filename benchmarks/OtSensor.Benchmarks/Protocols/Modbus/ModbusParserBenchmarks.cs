@@ -9,6 +9,7 @@ using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
@@ -146,6 +147,7 @@ public class ModbusParserBenchmarks
         public void OnProfinetDcp(in ProfinetDcpMessage message) => Messages++;
         public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Messages++;
         public void OnPnioCm(in PnioCmMessage message) => Messages++;
+        public void OnEtherCat(in EtherCatMessage message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }
