@@ -52,8 +52,6 @@ public interface IProtocolEventSink
     void OnProfinetAlarm(in ProfinetAlarmMessage message) { }
     void OnPnioCm(in PnioCmMessage message) { }
     void OnOpcUa(in OpcUaMessage message) { }
-    void OnMms(in MmsMessage message);
-    void OnBacnet(in BacnetMessage message);
     void OnEtherCat(in EtherCatMessage message) { }
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
