@@ -6,9 +6,13 @@ using OtSensor.Benchmarks.Config;
 //   dotnet run -c Release --project benchmarks/OtSensor.Benchmarks -- --filter '*' --job short   (BenchmarkSwitcher as usual)
 //   dotnet run -c Release --project benchmarks/OtSensor.Benchmarks -- --short [--filter ...]     (BenchConfig.Short preset)
 //   dotnet run -c Release --project benchmarks/OtSensor.Benchmarks -- --smoke [--filter ...]     (every benchmark once, Job.Dry: CI smoke test)
-//   dotnet run -c Release --project benchmarks/OtSensor.Benchmarks -- --alloc-probe              (which pipeline frames allocate, and how much)
+//   dotnet run -c Release --project benchmarks/OtSensor.Benchmarks -- --alloc-probe              (which pipeline frames allocate, and how much; then each decoder's steady-state replay)
 if (args.Length > 0 && args[0] == "--alloc-probe")
-    return OtSensor.Benchmarks.EndToEnd.PipelineAllocationProbe.Run(Console.Out);
+{
+    int pipeline = OtSensor.Benchmarks.EndToEnd.PipelineAllocationProbe.Run(Console.Out);
+    bool protocols = OtSensor.Benchmarks.Protocols.Shared.ProtocolAllocationProbe.Run(Console.Out);
+    return pipeline != 0 ? pipeline : protocols ? 0 : 2;
+}
 
 IConfig config;
 string[] rest;

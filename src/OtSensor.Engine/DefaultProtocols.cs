@@ -2,12 +2,18 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Engine;
 
@@ -18,6 +24,10 @@ public static class DefaultProtocols
 
     /// <summary>Layer-2 protocols, found by EtherType or LLC SAP.</summary>
     private static IFrameModule[] FrameModules() => [
+        new GooseModule(),
+        new SampledValuesModule(),
+        new ProfinetRtModule(),
+        new EtherCatModule(),
     ];
 
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>
@@ -31,5 +41,8 @@ public static class DefaultProtocols
         new EnipModule(),
         new EnipUdpModule(),
         new EnipIoModule(),
+        new PnioCmModule(),
+        new OpcUaModule(),
+        new EtherCatUdpModule(),
     ];
 }

@@ -52,6 +52,7 @@ public static class ProtocolDisplayNames
         ProtocolId.Modbus or ProtocolId.Umas => server ? "slave" : "master",
         ProtocolId.Dnp3 => server ? "outstation" : "master",
         ProtocolId.Iec104 => server ? "controlled station" : "controlling station",
+        ProtocolId.Goose or ProtocolId.SampledValues => server ? "subscriber" : "publisher",
         _ => server ? "server" : "client",
     };
 }

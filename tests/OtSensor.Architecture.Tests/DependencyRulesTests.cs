@@ -94,7 +94,7 @@ public sealed class DependencyRulesTests
         throw new DirectoryNotFoundException("OtSensor.sln not found above the test binary");
     }
 
-    /// <summary>Allowed downward references between protocol folders (model-codebases §4.2: S7Comm → Cotp → Tpkt, Enip → Cip).</summary>
+    /// <summary>Allowed downward references between protocol folders (model-codebases §4.2: S7Comm → Cotp → Tpkt, Enip → Cip; the shared BER reader).</summary>
     private static class Layering
     {
         private static readonly (string From, string To)[] Edges =
@@ -106,6 +106,9 @@ public sealed class DependencyRulesTests
             ("OtSensor.Protocols.S7CommPlus", "OtSensor.Protocols.Tpkt"),
             ("OtSensor.Protocols.Enip", "OtSensor.Protocols.Cip"),
             ("OtSensor.Protocols.Mms", "OtSensor.Protocols.Cotp"),
+            ("OtSensor.Protocols.Mms", "OtSensor.Protocols.Ber"),
+            ("OtSensor.Protocols.Goose", "OtSensor.Protocols.Ber"),
+            ("OtSensor.Protocols.SampledValues", "OtSensor.Protocols.Ber"),
         ];
 
         public static bool Allows(string from, string to) => Edges.Contains((from, to));

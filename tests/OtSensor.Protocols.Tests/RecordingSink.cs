@@ -6,12 +6,19 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Protocols.Tests;
 
@@ -50,6 +57,13 @@ public sealed class RecordingSink : IProtocolEventSink
 
     public void OnMms(in MmsMessage message) => Record(in message);
     public void OnBacnet(in BacnetMessage message) => Record(in message);
+    public void OnGoose(in GooseMessage message) => Record(in message);
+    public void OnSampledValues(in SampledValuesMessage message) => Record(in message);
+    public void OnProfinetDcp(in ProfinetDcpMessage message) => Record(in message);
+    public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Record(in message);
+    public void OnPnioCm(in PnioCmMessage message) => Record(in message);
+    public void OnOpcUa(in OpcUaMessage message) => Record(in message);
+    public void OnEtherCat(in EtherCatMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -93,6 +107,13 @@ public sealed class NoOpSink : IProtocolEventSink
 
     public void OnMms(in MmsMessage message) => Touch(in message);
     public void OnBacnet(in BacnetMessage message) => Touch(in message);
+    public void OnGoose(in GooseMessage message) => Touch(in message);
+    public void OnSampledValues(in SampledValuesMessage message) => Touch(in message);
+    public void OnProfinetDcp(in ProfinetDcpMessage message) => Touch(in message);
+    public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Touch(in message);
+    public void OnPnioCm(in PnioCmMessage message) => Touch(in message);
+    public void OnOpcUa(in OpcUaMessage message) => Touch(in message);
+    public void OnEtherCat(in EtherCatMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

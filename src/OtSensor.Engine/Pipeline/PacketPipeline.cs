@@ -13,11 +13,18 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Engine.Pipeline;
 
@@ -323,7 +330,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnModbus(in ModbusMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnIec104(in Iec104Message message) => OnMessage(in message);
-    void IProtocolEventSink.OnDnp3(in Dnp3Message message) => OnMessage(in message);
+    void IProtocolEventSink.OnDnp3(in Dnp3Message message) => OnMessageWithSenderRole(in message);
     void IProtocolEventSink.OnS7Comm(in S7CommMessage message) => OnMessage(in message);
 
     void IProtocolEventSink.OnS7CommPlus(in S7CommPlusMessage message) => OnMessage(in message);
@@ -332,8 +339,21 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     void IProtocolEventSink.OnMms(in MmsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnGoose(in GooseMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnSampledValues(in SampledValuesMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnProfinetDcp(in ProfinetDcpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnProfinetAlarm(in ProfinetAlarmMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnPnioCm(in PnioCmMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnOpcUa(in OpcUaMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnEtherCat(in EtherCatMessage message) => OnMessage(in message);
 
-    private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
+    /// <summary>A PDU whose protocol states its sender's role in-band (<see cref="IInBandSenderRole"/>): roles follow the PDU, not the transport.</summary>
+    private void OnMessageWithSenderRole<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, IInBandSenderRole, allows ref struct
+        => OnMessage(in message, message.SenderIsClient);
+
+    /// <param name="message">The decoded PDU.</param>
+    /// <param name="senderIsClient">The sender's application role when the PDU states it; null to take it from the transport.</param>
+    private void OnMessage<TMessage>(in TMessage message, bool? senderIsClient = null) where TMessage : struct, IProtocolMessage, allows ref struct
     {
         var flow = _currentFlow;
         if (flow is null)
@@ -342,7 +362,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             return;
         }
         var state = _currentState!;
-        bool fromClient = ApplicationDirection(state, _currentDirection) == Direction.ToServer;
+        bool fromClient = senderIsClient ?? ApplicationDirection(state, _currentDirection) == Direction.ToServer;
         bool fromTcpClient = _currentDirection == Direction.ToServer;
         _pduCounts[(byte)message.Protocol]++;
         Inventory.ObservePdu(state.Devices, senderIsFlowClient: fromTcpClient, fromClient, in message);

@@ -14,7 +14,7 @@ namespace OtSensor.Protocols.Dnp3;
 /// created only by <see cref="WriteDetails"/>. Roles come from the link DIR bit (IEEE 1815-2012 §9.2.4.1.3.3),
 /// not from the transport: an outstation's unsolicited response is a response whoever opened the connection.
 /// </remarks>
-public readonly ref struct Dnp3Message : IProtocolMessage
+public readonly ref struct Dnp3Message : IProtocolMessage, IInBandSenderRole
 {
     private readonly ReadOnlySpan<byte> _fragment;
     private readonly Dnp3Decoded _d;
@@ -45,6 +45,9 @@ public readonly ref struct Dnp3Message : IProtocolMessage
 
     /// <summary>True when the fragment comes from an outstation (link DIR = 0).</summary>
     public bool IsResponse => !_d.Link.FromMaster;
+
+    /// <summary>True when the link DIR bit says the master sent the fragment: the engine's roles follow it.</summary>
+    public bool SenderIsClient => _d.Link.FromMaster;
 
     public ulong Anomalies => (ulong)_d.Anomalies;
 

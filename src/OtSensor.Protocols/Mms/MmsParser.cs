@@ -1,3 +1,5 @@
+using OtSensor.Protocols.Ber;
+
 namespace OtSensor.Protocols.Mms;
 
 /// <summary>

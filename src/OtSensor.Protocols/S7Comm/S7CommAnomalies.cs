@@ -47,4 +47,10 @@ public enum S7CommAnomalies : ulong
 
     /// <summary>A PI service or file name length runs past the parameters.</summary>
     TruncatedName = 1UL << 13,
+    /// <summary>A userdata data unit continuing an answer (data unit reference set, last data unit) whose earlier units were never seen.</summary>
+    UserdataFragmentWithoutStart = 1UL << 14,
+    /// <summary>A fragmented userdata answer grew past <see cref="S7CommConstants.MaxUserdataReassemblyBytes"/>: not reassembled.</summary>
+    UserdataReassemblyTooLarge = 1UL << 15,
+    /// <summary>An unfinished userdata reassembly was dropped to make room for this one (more than <see cref="S7CommConstants.MaxUserdataReassemblies"/> at once).</summary>
+    UserdataReassemblyAbandoned = 1UL << 16,
 }

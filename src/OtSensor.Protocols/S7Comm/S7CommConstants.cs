@@ -47,6 +47,15 @@ public static class S7CommConstants
     /// <summary>SZL partial list extract 0xF (SZL-ID 0x0Fxx): the answer holds the record length and count only.</summary>
     public const int SzlHeaderOnlyExtract = 0x0F;
 
+    /// <summary>
+    /// Bound of one reassembled userdata answer (data of all its units, after their 4-byte data headers). The
+    /// largest SZL answers of S7-300/400 CPUs (diagnostic buffer, list of all SZL ids) stay well below it.
+    /// </summary>
+    public const int MaxUserdataReassemblyBytes = 16 * 1024;
+
+    /// <summary>Userdata answers reassembled at once per direction; a further one drops the oldest unfinished.</summary>
+    public const int MaxUserdataReassemblies = 4;
+
     /// <summary>Time functions subfunctions that set the clock.</summary>
     public const byte SubfunctionSetClock = 0x02;
     public const byte SubfunctionSetClock2 = 0x04;

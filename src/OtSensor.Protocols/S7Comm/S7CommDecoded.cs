@@ -45,6 +45,13 @@ internal struct S7CommDecoded
     public byte LastDataUnit;
     public ushort UserdataErrorCode;
     public int DataReturnCode;
+    /// <summary>Userdata data after its 4-byte data header (bounded by the stated length).</summary>
+    public int UserdataPayloadOffset;
+    public int UserdataPayloadLength;
+    /// <summary>Set on the last data unit of a reassembled answer: SZL fields and records come from the whole.</summary>
+    public bool Reassembled;
+    public int ReassembledLength;
+    public int ReassembledDataUnits;
 
     // SZL (Userdata CPU functions / read SZL)
     public bool HasSzl;

@@ -38,4 +38,7 @@ internal static class S7CommFields
     public const string SzlId = "szlId";
     public const string SzlIndex = "szlIndex";
     public const string SzlRecordCount = "szlRecordCount";
+    public const string DataUnitReference = "dataUnitReference";
+    public const string ReassembledLength = "reassembledLength";
+    public const string ReassembledDataUnits = "reassembledDataUnits";
 }

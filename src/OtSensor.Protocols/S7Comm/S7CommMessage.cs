@@ -10,18 +10,48 @@ namespace OtSensor.Protocols.S7Comm;
 /// </summary>
 /// <remarks>
 /// A <c>ref struct</c> borrowing the TSDU; valid only during <see cref="Registry.IProtocolEventSink.OnS7Comm"/>.
+/// The last data unit of a fragmented userdata answer also borrows the reassembled data of all its units
+/// (<see cref="S7CommPayloadDecoder"/>): its SZL fields, records and identity come from the whole.
 /// Event-log contract: <see cref="Function"/> is the parameter function code for Job/Ack-Data and -1 for
 /// Ack and Userdata; <c>rosctr</c>, <c>userdataGroup</c> and <c>userdataSubfunction</c> go to the details.
 /// </remarks>
 public readonly ref struct S7CommMessage : IProtocolMessage
 {
     private readonly ReadOnlySpan<byte> _pdu;
+    private readonly ReadOnlySpan<byte> _reassembled;
     private readonly S7CommDecoded _d;
 
     internal S7CommMessage(ReadOnlySpan<byte> pdu, scoped in S7CommDecoded decoded)
     {
         _pdu = pdu;
         _d = decoded;
+    }
+
+    private S7CommMessage(ReadOnlySpan<byte> pdu, ReadOnlySpan<byte> reassembled, scoped in S7CommDecoded decoded)
+    {
+        _pdu = pdu;
+        _reassembled = reassembled;
+        _d = decoded;
+    }
+
+    /// <summary>This last data unit with the data of every unit of its answer (<paramref name="whole"/>): the SZL is decoded from the whole.</summary>
+    internal S7CommMessage WithReassembled(ReadOnlySpan<byte> whole, int dataUnits)
+    {
+        var d = _d;
+        d.Reassembled = true;
+        d.ReassembledLength = whole.Length;
+        d.ReassembledDataUnits = dataUnits;
+        S7CommParser.ParseReassembledSzl(whole, ref d);
+        return new S7CommMessage(_pdu, whole, in d);
+    }
+
+    /// <summary>The same message with anomalies found above the single PDU (userdata reassembly).</summary>
+    internal S7CommMessage WithAnomalies(S7CommAnomalies anomalies)
+    {
+        if (anomalies == S7CommAnomalies.None) return this;
+        var d = _d;
+        d.Anomalies |= anomalies;
+        return new S7CommMessage(_pdu, _reassembled, in d);
     }
 
     public ProtocolId Protocol => ProtocolId.S7Comm;
@@ -67,6 +97,18 @@ public readonly ref struct S7CommMessage : IProtocolMessage
     /// <summary>Userdata: more data units follow (the "last data unit" byte is not 0).</summary>
     public bool MoreDataUnits => _d.HasUserdataExtension && _d.LastDataUnit != 0;
 
+    /// <summary>Userdata: the data unit reference tying the units of one fragmented answer together (0 when absent).</summary>
+    public byte DataUnitReference => _d.HasUserdataExtension ? _d.DataUnitReference : (byte)0;
+
+    /// <summary>Userdata data after its 4-byte data header (what reassembly concatenates); empty for other PDU types.</summary>
+    public ReadOnlySpan<byte> UserdataPayload => _pdu.Slice(_d.UserdataPayloadOffset, _d.UserdataPayloadLength);
+
+    /// <summary>True on the last data unit of a reassembled answer; <see cref="SzlRecords"/> then come from the whole.</summary>
+    public bool IsReassembled => _d.Reassembled;
+
+    /// <summary>Data bytes of all units of the reassembled answer (0 unless <see cref="IsReassembled"/>).</summary>
+    public int ReassembledLength => _d.ReassembledLength;
+
     public int ItemCount => _d.ItemCount;
 
     /// <summary>Item specifications of a read/write var request (empty for responses).</summary>
@@ -87,11 +129,19 @@ public readonly ref struct S7CommMessage : IProtocolMessage
     public ushort SzlId => _d.SzlId;
     public ushort SzlIndex => _d.SzlIndex;
 
-    /// <summary>SZL data records present in this PDU (may be fewer than announced when more data units follow).</summary>
-    public ReadOnlySpan<byte> SzlRecords => _pdu.Slice(_d.SzlRecordsOffset, _d.SzlRecordsLength);
+    /// <summary>
+    /// SZL data records: of this PDU (fewer than announced when more data units follow), or of the whole answer
+    /// on the last data unit of a reassembled one.
+    /// </summary>
+    public ReadOnlySpan<byte> SzlRecords => _d.Reassembled
+        ? _reassembled.Slice(_d.SzlRecordsOffset, _d.SzlRecordsLength)
+        : _pdu.Slice(_d.SzlRecordsOffset, _d.SzlRecordsLength);
 
-    /// <summary>True for an SZL response with module (xy11) or component (xy1C) identification records.</summary>
-    public bool HasIdentity => _d.IsResponse && _d.HasSzl && _d.SzlRecordsLength > 0
+    /// <summary>
+    /// True for an SZL response with module (xy11) or component (xy1C) identification records, once whole: the
+    /// first unit of a fragmented answer states nothing, its last unit (reassembled) states everything.
+    /// </summary>
+    public bool HasIdentity => _d.IsResponse && _d.HasSzl && _d.SzlRecordsLength > 0 && !MoreDataUnits
         && (byte)_d.SzlId is S7CommConstants.SzlModuleIdentification or S7CommConstants.SzlComponentIdentification;
 
     /// <summary>
@@ -198,10 +248,16 @@ public readonly ref struct S7CommMessage : IProtocolMessage
             writer.WriteNumber(S7CommFields.Sequence, _d.UserdataSequence);
             if (_d.HasUserdataExtension)
             {
+                writer.WriteNumber(S7CommFields.DataUnitReference, _d.DataUnitReference);
                 writer.WriteNumber(S7CommFields.LastDataUnit, _d.LastDataUnit);
                 writer.WriteNumber(S7CommFields.UserdataErrorCode, _d.UserdataErrorCode);
             }
             if (_d.DataReturnCode >= 0) writer.WriteNumber(S7CommFields.ReturnCode, _d.DataReturnCode);
+            if (_d.Reassembled)
+            {
+                writer.WriteNumber(S7CommFields.ReassembledLength, _d.ReassembledLength);
+                writer.WriteNumber(S7CommFields.ReassembledDataUnits, _d.ReassembledDataUnits);
+            }
         }
         else
         {

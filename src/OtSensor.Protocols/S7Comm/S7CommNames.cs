@@ -7,7 +7,8 @@ public static class S7CommNames
     [
         "truncated_header", "unknown_rosctr", "length_overrun", "trailing_bytes", "truncated_parameter",
         "unknown_function", "malformed_item", "invalid_userdata_head", "unknown_userdata_group", "truncated_data",
-        "truncated_szl", "unexpected_payload", "invalid_item_count", "truncated_name",
+        "truncated_szl", "unexpected_payload", "invalid_item_count", "truncated_name", "userdata_fragment_without_start",
+        "userdata_reassembly_too_large", "userdata_reassembly_abandoned",
     ];
 
     private static readonly string?[] Groups =

@@ -278,11 +278,31 @@ public static class S7CommParser
             d.Anomalies |= S7CommAnomalies.TruncatedData;
             length = data.Length - S7CommConstants.DataHeaderLength;
         }
+        d.UserdataPayloadOffset = dataOffset + S7CommConstants.DataHeaderLength;
+        d.UserdataPayloadLength = length;
         if (d.UserdataGroup == (byte)S7CommUserdataGroup.CpuFunctions && d.UserdataSubfunction == S7CommConstants.SubfunctionReadSzl
             && d.DataReturnCode == S7CommConstants.ReturnCodeSuccess)
         {
             ParseSzl(data.Slice(S7CommConstants.DataHeaderLength, length), dataOffset + S7CommConstants.DataHeaderLength, szlContinuation, ref d);
         }
+    }
+
+    /// <summary>
+    /// The SZL of a reassembled answer: <paramref name="whole"/> is the data of all its units back to back (the first
+    /// unit's SZL header, then every record). Replaces the SZL fields of the last unit's <paramref name="d"/>;
+    /// record offsets then point into <paramref name="whole"/>.
+    /// </summary>
+    internal static void ParseReassembledSzl(ReadOnlySpan<byte> whole, ref S7CommDecoded d)
+    {
+        d.HasSzl = false;
+        d.SzlRecordsOffset = 0;
+        d.SzlRecordsLength = 0;
+        if (d.UserdataGroup != (byte)S7CommUserdataGroup.CpuFunctions || d.UserdataSubfunction != S7CommConstants.SubfunctionReadSzl
+            || d.DataReturnCode != S7CommConstants.ReturnCodeSuccess || !d.IsResponse)
+        {
+            return;
+        }
+        ParseSzl(whole, 0, continuation: false, ref d);
     }
 
     private static void ParseSzl(ReadOnlySpan<byte> szl, int offset, bool continuation, ref S7CommDecoded d)

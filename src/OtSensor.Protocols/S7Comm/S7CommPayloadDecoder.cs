@@ -5,31 +5,77 @@ using OtSensor.Protocols.Registry;
 namespace OtSensor.Protocols.S7Comm;
 
 /// <summary>S7comm on a TPKT/COTP connection: each COTP TSDU starting with 0x32 is one S7comm PDU.</summary>
-/// <remarks>Keeps one bit of state per direction: whether an SZL answer announced more data units, so that
-/// the next data unit is read as continued records and not as a new SZL header.</remarks>
+/// <remarks>
+/// <para>Userdata answers too long for one PDU (SZL reads, block lists...) come as several data units sharing a
+/// data unit reference, all but the last with "last data unit" = 1; the client fetches each next unit with an
+/// empty request. Each unit is still reported as its own record (as tshark lists each fragment); the units'
+/// data are reassembled per direction (<see cref="S7CommUserdataReassembler"/>, bounded and pooled), and the
+/// last unit's record carries the SZL decoded from the whole answer, so identity records split over units are
+/// read whole.</para>
+/// <para>A unit with a data unit reference and "last" set, whose earlier units were never seen (capture started
+/// mid-answer, units out of order), is flagged and read as a continuation (no SZL header).</para>
+/// </remarks>
 public sealed class S7CommPayloadDecoder : ICotpPayloadDecoder
 {
-    private bool _szlContinuesToServer;
-    private bool _szlContinuesToClient;
+    private readonly S7CommUserdataReassembler _toServer = new();
+    private readonly S7CommUserdataReassembler _toClient = new();
+
+    /// <summary>Reassemblies in progress in <paramref name="direction"/> (for tests).</summary>
+    public int ReassembliesInProgress(Direction direction) => (direction == Direction.ToServer ? _toServer : _toClient).InProgress;
 
     public bool Accepts(ReadOnlySpan<byte> tsdu) => !tsdu.IsEmpty && tsdu[0] == S7CommConstants.ProtocolId;
 
     public void Decode(ReadOnlySpan<byte> tsdu, Direction direction, IProtocolEventSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        ref bool continues = ref direction == Direction.ToServer ? ref _szlContinuesToServer : ref _szlContinuesToClient;
-        var message = S7CommParser.Parse(tsdu, continues);
-        if (message.IsUserdata && message.UserdataGroup == (int)S7CommUserdataGroup.CpuFunctions
-            && message.UserdataSubfunction == S7CommConstants.SubfunctionReadSzl && message.IsResponse)
+        var message = S7CommParser.Parse(tsdu);
+        // Only answers (response and push types) with the parameter extension can be fragmented.
+        if (!message.IsUserdata || !message.IsResponse || (message.DataUnitReference == 0 && !message.MoreDataUnits))
         {
-            continues = message.MoreDataUnits;
+            sink.OnS7Comm(in message);
+            return;
         }
-        sink.OnS7Comm(in message);
+
+        var reassembler = direction == Direction.ToServer ? _toServer : _toClient;
+        int key = S7CommUserdataReassembler.KeyOf(message.DataUnitReference, message.UserdataGroup, message.UserdataSubfunction);
+        int slot = reassembler.Find(key);
+        S7CommAnomalies anomalies;
+        if (slot < 0)
+        {
+            if (message.MoreDataUnits)
+            {
+                // First unit: it carries the SZL header, as parsed.
+                anomalies = reassembler.Start(key, message.UserdataPayload);
+            }
+            else
+            {
+                message = S7CommParser.Parse(tsdu, szlContinuation: true);
+                anomalies = S7CommAnomalies.UserdataFragmentWithoutStart;
+            }
+            var flagged = message.WithAnomalies(anomalies);
+            sink.OnS7Comm(in flagged);
+            return;
+        }
+
+        // A later unit: its data continues the records, no SZL header.
+        message = S7CommParser.Parse(tsdu, szlContinuation: true);
+        anomalies = reassembler.Append(slot, message.UserdataPayload);
+        if (message.MoreDataUnits)
+        {
+            var middle = message.WithAnomalies(anomalies);
+            sink.OnS7Comm(in middle);
+            return;
+        }
+        var last = reassembler.IsTooLarge(slot)
+            ? message.WithAnomalies(anomalies)
+            : message.WithReassembled(reassembler.Data(slot), reassembler.DataUnits(slot)).WithAnomalies(anomalies);
+        sink.OnS7Comm(in last);
+        reassembler.Release(slot);
     }
 
     public void Reset(Direction direction)
     {
-        if (direction == Direction.ToServer) _szlContinuesToServer = false;
-        else _szlContinuesToClient = false;
+        if (direction == Direction.ToServer) _toServer.Reset();
+        else _toClient.Reset();
     }
 }

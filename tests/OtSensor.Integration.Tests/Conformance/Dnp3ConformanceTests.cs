@@ -64,6 +64,59 @@ public sealed class Dnp3ConformanceTests
         Assert.Equal("restart", events[0].GetProperty("operation").GetString());
     }
 
+    /// <summary>
+    /// Roles follow the link DIR bit, whoever opened the connection: every device that sent a fragment with
+    /// <c>fromMaster</c> (DIR = 1) is a master in devices.json and its peer an outstation, and the reverse for DIR = 0.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Captures))]
+    public void Devices_RolesFollowTheDirBit(string capture)
+    {
+        using var run = new AnalyzeRunner(Path.Combine(SharedCaptures.PublicFolder("dnp3"), capture));
+        var roles = DeviceRoles(run);
+        foreach (var e in EventLog.Read(run.EventsPath).Where(e => e.GetProperty("protocol").GetString() == "dnp3"))
+        {
+            bool fromMaster = e.GetProperty("fromMaster").GetBoolean();
+            string src = e.GetProperty("src").GetString()!, dst = e.GetProperty("dst").GetString()!;
+            Assert.Contains(fromMaster ? "master" : "outstation", roles[src]);
+            Assert.Contains(fromMaster ? "outstation" : "master", roles[dst]);
+            Assert.Equal(fromMaster ? "request" : "response", e.GetProperty("direction").GetString());
+        }
+    }
+
+    /// <summary>
+    /// The capture where the outstation side opened the TCP connections: 192.168.1.100 connects from ports
+    /// 10000, 10001... to 192.168.1.200:20000 and sends all 39 DNP3 link frames with DIR = 0 (checked with
+    /// <c>tshark -T fields -e ip.src -e tcp.srcport -e dnp3.ctl.dir</c>; frame 1 is its SYN). By the transport it
+    /// would be the master; by DIR it is the outstation, and 192.168.1.200, which never speaks DNP3, the master.
+    /// </summary>
+    [Fact]
+    public void Analyze_OutstationOpenedTheConnection_MasterIsTheDirOneEnd()
+    {
+        using var run = new AnalyzeRunner(Path.Combine(SharedCaptures.PublicFolder("dnp3"), "suricata-verify__dnp3-max-points_test.pcap"));
+        var roles = DeviceRoles(run);
+        Assert.Equal(["outstation"], roles["192.168.1.100"]);
+        Assert.Equal(["master"], roles["192.168.1.200"]);
+        var events = EventLog.Read(run.EventsPath).Where(e => e.GetProperty("protocol").GetString() == "dnp3").ToList();
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.Equal(("192.168.1.100", 10000, "response"),
+            (e.GetProperty("src").GetString(), e.GetProperty("srcPort").GetInt32(), e.GetProperty("direction").GetString())));
+    }
+
+    /// <summary>DNP3 roles per IP address, from devices.json.</summary>
+    private static Dictionary<string, List<string>> DeviceRoles(AnalyzeRunner run)
+    {
+        using var devices = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.OutputDirectory, "devices.json")));
+        var roles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var device in devices.RootElement.EnumerateArray())
+        {
+            var dnp3 = device.GetProperty("protocols").EnumerateArray().Where(p => p.GetProperty("id").GetString() == "dnp3")
+                .SelectMany(p => p.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!)).ToList();
+            foreach (var ip in device.GetProperty("ipAddresses").EnumerateArray()) roles[ip.GetString()!] = dnp3;
+        }
+        return roles;
+    }
+
     [Theory]
     [InlineData("suricata-verify__dnp3-too-long-reassembly-response_input.pcap", "dnp3.too_long_reassembly")]
     [InlineData("ICS-Security-Tools__DNP3-ReadRequest.pcap", "dnp3.invalid_length")]

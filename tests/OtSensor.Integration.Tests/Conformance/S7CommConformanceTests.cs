@@ -55,6 +55,45 @@ public sealed class S7CommConformanceTests
         Assert.True(expected.SequenceEqual(diffs), $"{capture}: expected differences [{string.Join("; ", expected)}] but found [{string.Join("; ", diffs)}]");
     }
 
+    /// <summary>
+    /// Userdata answers over several data units, per capture, as tshark reassembles them: the last unit (data unit
+    /// reference set, "last data unit" = 0) of each, counted with
+    /// <c>tshark -Y "s7comm.param.userdata.dataunitref != 0 &amp;&amp; s7comm.param.userdata.lastdataunit == 0"</c>.
+    /// Captures not listed have none.
+    /// </summary>
+    private static readonly Dictionary<string, int> MultiUnitAnswers = new(StringComparer.Ordinal)
+    {
+        ["ICS-Security-Tools__s7comm_program_blocklist_onlineview.pcap"] = 2,
+        ["ICS-Security-Tools__s7comm_reading_setting_plc_time.pcap"] = 1,
+        ["ICS-Security-Tools__step7_s300_download.pcapng"] = 2,
+        ["ICS-Security-Tools__tia_s300_downloadHwConfig.pcapng"] = 2,
+        ["ICS-Security-Tools__tia_s300_goOnline.pcapng"] = 19,
+        ["icsnpp-s7comm__snap7.pcap"] = 1,
+    };
+
+    [Theory]
+    [MemberData(nameof(Captures))]
+    public void EventLog_MultiUnitUserdataAnswers_ReassembledAsTsharkDoes(string capture)
+    {
+        using var run = new AnalyzeRunner(Path.Combine(SharedCaptures.PublicFolder("s7comm"), capture));
+        var s7 = EventLog.Read(run.EventsPath).Where(e => e.GetProperty("protocol").GetString() == "s7comm").ToList();
+        Assert.Equal(MultiUnitAnswers.GetValueOrDefault(capture), s7.Count(e => e.TryGetProperty("reassembledLength", out _)));
+        Assert.DoesNotContain(s7, e => e.GetProperty("anomalies").EnumerateArray().Any(a => a.GetString()!.StartsWith("userdata_", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void EventLog_GoOnline_ReassembledAnswersAreTheSzlListsTsharkShows()
+    {
+        // tshark on the 19 last units: SZL-ID 0x0000 (list of all SZL ids) ×11, 0x001C (component identification) ×6,
+        // and 2 block-function answers (group 3, subfunction 2 "list blocks of type"), which carry no SZL.
+        using var run = new AnalyzeRunner(Path.Combine(SharedCaptures.PublicFolder("s7comm"), "ICS-Security-Tools__tia_s300_goOnline.pcapng"));
+        var reassembled = EventLog.Read(run.EventsPath)
+            .Where(e => e.GetProperty("protocol").GetString() == "s7comm" && e.TryGetProperty("reassembledLength", out _))
+            .GroupBy(e => (e.TryGetProperty("szlId", out var id) ? id.GetInt32() : -1, e.GetProperty("userdataGroup").GetInt32(), e.GetProperty("userdataSubfunction").GetInt32()))
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<(int, int, int), int> { [(0x0000, 4, 1)] = 11, [(0x001C, 4, 1)] = 6, [(-1, 3, 2)] = 2 }, reassembled);
+    }
+
     [Fact]
     public void Devices_SzlIdentification_ReachesDevicesJson()
     {

@@ -5,11 +5,18 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Protocols.Tests.Bacnet;
 
@@ -33,6 +40,7 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     }
 
     public void OnModbus(in ModbusMessage message) { }
+    public void OnEtherCat(in EtherCatMessage message) { }
 
     public void OnIec104(in Iec104Message message) { }
 
@@ -47,6 +55,16 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnEnip(in EnipMessage message) { }
 
     public void OnCip(in CipMessage message) { }
+
+    public void OnGoose(in GooseMessage message) { }
+
+    public void OnSampledValues(in SampledValuesMessage message) { }
+    public void OnProfinetDcp(in ProfinetDcpMessage message) { }
+
+    public void OnProfinetAlarm(in ProfinetAlarmMessage message) { }
+
+    public void OnPnioCm(in PnioCmMessage message) { }
+    public void OnOpcUa(in OpcUaMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

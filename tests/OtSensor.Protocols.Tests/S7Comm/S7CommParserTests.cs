@@ -182,29 +182,24 @@ public class S7CommParserTests
     }
 
     [Fact]
-    public void ReportIdentity_SzlComponentIdentification_NameSerialModel()
+    public void ReportIdentity_FirstOfSeveralDataUnits_StatesNothingYet()
     {
-        var receiver = new IdentityCollector();
+        // The first unit's records are a prefix of the answer: identity is stated once, from the whole, by its last unit
+        // (S7CommReassemblyTests).
         var message = S7CommParser.Parse(S7CommVectors.ReadSzlComponentIdentificationFirst.AsSpan(7));
         Assert.True(message.MoreDataUnits);
         Assert.Equal(0UL, message.Anomalies);
-        message.ReportIdentity(receiver);
-        Assert.Equal("S7300/ET200M station_1", receiver.Get(IdentityField.Name));
-        Assert.Equal("S C-B1U393142011", receiver.Get(IdentityField.Serial));
-        Assert.Equal("CPU 315-2 PN/DP", receiver.Get(IdentityField.Model));
+        Assert.Equal(0x001C, message.SzlId);
+        Assert.False(message.HasIdentity);
     }
 
     [Fact]
-    public void Decode_SzlContinuation_NotReadAsNewSzlHeader()
+    public void Parse_UserdataAnswer_PayloadAfterDataHeaderAndDataUnitReference()
     {
-        var sink = new RecordingSink();
-        var session = new CotpSession([new S7CommPayloadDecoder()]);
-        session.OnData(S7CommVectors.ReadSzlComponentIdentificationFirst, Direction.ToClient, sink);
-        session.OnData(S7CommVectors.ReadSzlComponentIdentificationNext, Direction.ToClient, sink);
-        Assert.Equal(2, sink.Messages.Count);
-        Assert.Equal(0x001C, sink.Messages[0].Details.GetProperty("szlId").GetInt32());
-        Assert.False(sink.Messages[1].Details.TryGetProperty("szlId", out _));
-        Assert.Equal(0UL, sink.Messages[1].Anomalies);
+        var message = S7CommParser.Parse(S7CommVectors.ReadSzlComponentIdentificationFirst.AsSpan(7));
+        Assert.Equal(0xD5, message.DataUnitReference);
+        Assert.Equal(214, message.UserdataPayload.Length); // data length 218 - 4-byte data header
+        Assert.Equal([0x00, 0x1C], message.UserdataPayload[..2].ToArray()); // starts with the SZL-ID
     }
 
     [Fact]

@@ -221,6 +221,18 @@ internal static class S7CommVectors
         + "ff090086" // success, octet string, length 134
         + "4d4d4320344131414330313900000000000000000000000000000000000000000009002af60000010000000000000000000000000000000000000000000000000000000a0000000000000000000000000000000000000000000000000000000000000000000b0000000000000000000000000000000000000000000000000000000000000000");
 
+    /// <summary>snap7 frame 7: the client asks for the next data unit of the SZL answer (empty request, error data).</summary>
+    public static readonly byte[] ReadSzlNextRequest =
+    [
+        0x03, 0x00, 0x00, 0x21, 0x02, 0xF0, 0x80,             // TPKT length 33, COTP DT EOT
+        0x32, 0x07, 0x00, 0x00, 0x03, 0x00,                   // Userdata, PDU ref 0x0300
+        0x00, 0x0C, 0x00, 0x04,                               // parameter length 12, data length 4
+        0x00, 0x01, 0x12, 0x08,                               // parameter head, parameter length 8
+        0x12, 0x44, 0x01, 0x02,                               // method 0x12, type 4 (request) | group 4, subfunction 1, sequence 2
+        0x00, 0x00, 0x00, 0x00,                               // data unit reference 0, last data unit 0, error code 0
+        0x0A, 0x00, 0x00, 0x00,                               // return code 0x0A (object does not exist), transport size 0, length 0
+    ];
+
     /// <summary>snap7 frame 47: Userdata request, Time functions / Set clock.</summary>
     public static readonly byte[] SetClockRequest = Convert.FromHexString(
         "0300002702f080" // TPKT length 39, COTP DT EOT

@@ -8,11 +8,18 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Goose;
+using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.SampledValues;
 
 namespace OtSensor.Benchmarks.Protocols.Modbus;
 
@@ -127,6 +134,7 @@ public class ModbusParserBenchmarks
         public void OnDnp3(in Dnp3Message message) => Messages++;
 
         public void OnBacnet(in BacnetMessage message) => Messages++;
+        public void OnOpcUa(in OpcUaMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
@@ -134,6 +142,12 @@ public class ModbusParserBenchmarks
         public void OnCip(in CipMessage message) => Messages++;
 
         public void OnMms(in MmsMessage message) => Messages++;
+        public void OnGoose(in GooseMessage message) => Messages++;
+        public void OnSampledValues(in SampledValuesMessage message) => Messages++;
+        public void OnProfinetDcp(in ProfinetDcpMessage message) => Messages++;
+        public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Messages++;
+        public void OnPnioCm(in PnioCmMessage message) => Messages++;
+        public void OnEtherCat(in EtherCatMessage message) => Messages++;
 
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Anomalies++;
     }

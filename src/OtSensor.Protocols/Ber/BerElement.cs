@@ -1,4 +1,4 @@
-namespace OtSensor.Protocols.Mms;
+namespace OtSensor.Protocols.Ber;
 
 /// <summary>One BER TLV read by <see cref="BerReader"/>: identifier octets decoded, content borrowed from the input.</summary>
 /// <remarks>ITU-T X.690 §8.1.2: class in bits 8–7, constructed bit 6, tag number in bits 5–1 or, when those are all

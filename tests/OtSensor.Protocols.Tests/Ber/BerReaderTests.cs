@@ -1,6 +1,6 @@
-using OtSensor.Protocols.Mms;
+using OtSensor.Protocols.Ber;
 
-namespace OtSensor.Protocols.Tests.Mms;
+namespace OtSensor.Protocols.Tests.Ber;
 
 public class BerReaderTests
 {
@@ -127,5 +127,22 @@ public class BerReaderTests
     {
         Assert.Equal(ok, BerReader.TryReadUnsigned(content, out uint value));
         if (ok) Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x61, 0x05 }, true, 0x61, 5, 2)]                          // short form, content absent
+    [InlineData(new byte[] { 0x61, 0x81, 0x86, 0x80 }, true, 0x61, 134, 3)]            // long form, one octet
+    [InlineData(new byte[] { 0x60, 0x82, 0x01, 0x00 }, true, 0x60, 256, 4)]            // long form, two octets
+    [InlineData(new byte[] { 0x61, 0x80, 0x00 }, false, 0, 0, 0)]                      // indefinite
+    [InlineData(new byte[] { 0x61, 0x85, 0x01, 0x02, 0x03, 0x04, 0x05 }, false, 0, 0, 0)] // five length octets
+    [InlineData(new byte[] { 0x61, 0x82, 0x01 }, false, 0, 0, 0)]                      // length octets cut
+    [InlineData(new byte[] { 0x7F, 0x21, 0x02 }, false, 0, 0, 0)]                      // high tag number form
+    [InlineData(new byte[] { 0x61 }, false, 0, 0, 0)]
+    [InlineData(new byte[] { 0x61, 0x84, 0x80, 0x00, 0x00, 0x00 }, false, 0, 0, 0)]    // above int.MaxValue
+    public void TryReadHeader_Identifier_LengthWithoutRequiringContent(byte[] data, bool ok, int identifier, int length, int headerLength)
+    {
+        Assert.Equal(ok, BerReader.TryReadHeader(data, out byte id, out int len, out int header));
+        if (!ok) return;
+        Assert.Equal((identifier, length, headerLength), (id, len, header));
     }
 }

@@ -1,4 +1,4 @@
-namespace OtSensor.Protocols.Mms;
+namespace OtSensor.Protocols.Ber;
 
 /// <summary>
 /// Bounded BER (ITU-T X.690) reader over a span: definite lengths only, every length checked against the
@@ -10,8 +10,9 @@ namespace OtSensor.Protocols.Mms;
 ///   length:     0xxxxxxx short form | 1nnnnnnn + n octets (1 ≤ n ≤ 4) | 0x80 indefinite (rejected, X.690 §8.1.3.6)
 ///   content:    length octets
 /// </code>
-/// MMS over ISO (ISO 9506-2, ISO 8823, ISO 8650) uses DER-like definite encodings in practice; an indefinite
-/// length on the wire is treated as malformed rather than followed, which keeps the reader single-pass.
+/// MMS over ISO (ISO 9506-2, ISO 8823, ISO 8650), IEC 61850-8-1 GOOSE and IEC 61850-9-2 Sampled Values use
+/// DER-like definite encodings in practice; an indefinite length on the wire is treated as malformed rather than
+/// followed, which keeps the reader single-pass.
 /// </remarks>
 public ref struct BerReader
 {
@@ -114,6 +115,36 @@ public ref struct BerReader
         if (content.IsEmpty || content.Length > 5 || (content[0] & 0x80) != 0) return false;
         if (content.Length == 5 && content[0] != 0) return false;
         foreach (byte b in content) value = (value << 8) | b;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the identifier and length octets of a low-tag-number element (tag number below 31) without requiring its
+    /// content to be present: for an outer PDU whose declared length may exceed a truncated frame, so the caller can
+    /// flag the truncation and still decode the fields that did arrive.
+    /// </summary>
+    /// <returns>False when the identifier uses the high-tag form, or the length octets are missing, indefinite or over 4.</returns>
+    public static bool TryReadHeader(ReadOnlySpan<byte> data, out byte identifier, out int length, out int headerLength)
+    {
+        identifier = 0;
+        length = 0;
+        headerLength = 0;
+        if (data.Length < 2 || (data[0] & 0x1F) == 0x1F) return false;
+        identifier = data[0];
+        int lengthByte = data[1];
+        if (lengthByte < 0x80)
+        {
+            length = lengthByte;
+            headerLength = 2;
+            return true;
+        }
+        int count = lengthByte & 0x7F;
+        if (count == 0 || count > 4 || count > data.Length - 2) return false;
+        uint value = 0;
+        for (int k = 0; k < count; k++) value = (value << 8) | data[2 + k];
+        if (value > int.MaxValue) return false;
+        length = (int)value;
+        headerLength = 2 + count;
         return true;
     }
 

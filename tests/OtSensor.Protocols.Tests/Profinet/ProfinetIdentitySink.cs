@@ -1,0 +1,65 @@
+using System.Text;
+using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Dnp3;
+using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Mms;
+using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.ProfinetCm;
+using OtSensor.Protocols.ProfinetDcp;
+using OtSensor.Protocols.ProfinetRt;
+using OtSensor.Protocols.Registry;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.S7CommPlus;
+
+namespace OtSensor.Protocols.Tests.Profinet;
+
+/// <summary>Collects the identity statements of PROFINET messages, or only counts them (for the allocation tests).</summary>
+internal sealed class ProfinetIdentitySink(bool keep = true) : IProtocolEventSink, IIdentityReceiver
+{
+    public List<(IdentityField Field, string Value)> Identities { get; } = [];
+
+    public int Count { get; private set; }
+
+    public void OnProfinetDcp(in ProfinetDcpMessage message)
+    {
+        Count++;
+        if (message.HasIdentity) message.ReportIdentity(this);
+    }
+
+    public void OnProfinetAlarm(in ProfinetAlarmMessage message) => Count++;
+
+    public void OnPnioCm(in PnioCmMessage message)
+    {
+        Count++;
+        if (message.HasIdentity) message.ReportIdentity(this);
+    }
+
+    public void OnIdentity(IdentityField field, ReadOnlySpan<byte> value, string source)
+    {
+        Count += value.Length;
+        if (keep) Identities.Add((field, Encoding.UTF8.GetString(value)));
+    }
+
+    public void OnModbus(in ModbusMessage message) { }
+
+    public void OnIec104(in Iec104Message message) { }
+
+    public void OnDnp3(in Dnp3Message message) { }
+
+    public void OnS7Comm(in S7CommMessage message) { }
+
+    public void OnS7CommPlus(in S7CommPlusMessage message) { }
+
+    public void OnEnip(in EnipMessage message) { }
+
+    public void OnCip(in CipMessage message) { }
+
+    public void OnMms(in MmsMessage message) { }
+
+    public void OnBacnet(in BacnetMessage message) { }
+
+    public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => Count++;
+}
