@@ -220,7 +220,7 @@ public static class BaselineTraffic
         {
             var host = windows[i];
             var first = ctx.Start.Add(TimeSpan.FromMilliseconds(200 + (i * 97)));
-            sim.At(first, () => ArpTraffic.Resolve(sim, sim.Now, host, plant.DnsServer));
+            sim.At(first, () => ArpTraffic.Resolve(sim, ArpTraffic.Resolve(sim, sim.Now, host, plant.Gateway).Add(TimeSpan.FromMilliseconds(1)), host, plant.DnsServer));
             Talk.Every(sim, first.Add(TimeSpan.FromSeconds(1 + i)), TimeSpan.FromSeconds(60), 0.2, random,
                 t => ItTraffic.DnsLookup(sim, t, host, plant.DnsServer, historianName, plant.Historian, random));
             Talk.Every(sim, first.Add(TimeSpan.FromSeconds(5 + i)), TimeSpan.FromSeconds(64), 0.0, random,
