@@ -7,7 +7,11 @@ namespace OtSensor.Capture.Files;
 public static class LinkTypes
 {
     /// <summary>The <see cref="LinkType"/> for a raw value, or <see cref="LinkType.Unknown"/> for anything we do not decode.</summary>
-    public static LinkType FromRaw(ushort raw) => raw switch
+    /// <remarks>Called for every frame: Ethernet, by far the most common, is answered without the switch.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static LinkType FromRaw(ushort raw) => raw == (ushort)LinkType.Ethernet ? LinkType.Ethernet : FromRawOther(raw);
+
+    private static LinkType FromRawOther(ushort raw) => raw switch
     {
         (ushort)LinkType.Null => LinkType.Null,
         (ushort)LinkType.Ethernet => LinkType.Ethernet,

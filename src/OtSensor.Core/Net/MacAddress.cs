@@ -8,6 +8,7 @@ public readonly record struct MacAddress(ulong Value)
     public const int Length = 6;
     public static readonly MacAddress Broadcast = new(0xFFFF_FFFF_FFFFUL);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static MacAddress Read(ReadOnlySpan<byte> six)
         => new(((ulong)BinaryPrimitives.ReadUInt16BigEndian(six) << 32) | BinaryPrimitives.ReadUInt32BigEndian(six[2..]));
 
