@@ -294,11 +294,16 @@ public class FlowTableTests
                 ? TestPackets.Tcp(Hmi, (ushort)(50000 + i), Plc, 502, TcpFlags.Ack)
                 : TestPackets.Udp(Plc, 20000, Hmi, (ushort)(40000 + i));
         }
-        // Warm-up: fill, evict and recycle, so the pool and the dictionary reach their steady size.
-        for (int round = 0; round < 3; round++)
+        // Warm-up: the very loop measured below, once, so every path it takes (eviction, recycling, timeouts on the
+        // changing timestamps) has run and every pool and the dictionary have reached their steady size.
+        for (int round = 0; round < 100; round++)
         {
             for (int i = 0; i < packets.Length; i++)
+            {
+                packets[i].Timestamp = new Core.Time.Timestamp(round);
                 table.GetOrCreate(packets[i], out _, out _);
+            }
+            table.ExpireIdle(new Core.Time.Timestamp(round));
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
