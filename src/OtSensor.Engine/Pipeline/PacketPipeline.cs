@@ -147,6 +147,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     public void Complete()
     {
         _flows.EndAll();
+        Inventory.Complete();
     }
 
     private void OnTransport(ref DecodedPacket p, ReadOnlySpan<byte> buffer, int frameLength, bool isTcp)
@@ -201,7 +202,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     private void ObserveHostPair(ref DecodedPacket p, int frameLength)
     {
-        Inventory.ObserveUnpairedPacket(p.SourceIP, p.SourceMac, p.DestinationIP, p.Timestamp, frameLength);
+        Inventory.ObserveUnpairedPacket(p.SourceIP, p.SourceMac, p.DestinationIP, p.DestinationMac, p.Timestamp, frameLength);
     }
 
     // ---- ITcpStreamConsumer: bytes of the current flow, in order ----
@@ -400,7 +401,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
                 _currentState = null;
             }
             state.Reset();
-            state.Devices.Clear();
+            Inventory.CloseFlow(state.Devices);
             _statePool.Push(state);
             flow.Application = null;
         }
