@@ -3,6 +3,7 @@ using OtSensor.Cli;
 
 var root = new RootCommand("OtSensor: a passive OT network sensor. Decodes industrial protocols from captures into events, devices and connections.");
 root.Subcommands.Add(AnalyzeCommand.Create());
+root.Subcommands.Add(InventoryCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.CommandResult.Command != root || parse.Errors.Count > 0 && args.Length > 0)

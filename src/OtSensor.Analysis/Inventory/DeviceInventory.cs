@@ -65,9 +65,8 @@ public sealed class DeviceInventory
         ArgumentNullException.ThrowIfNull(state);
         state.Clear();
         state.ServerPort = serverPort;
-        state.Client = GetOrAdd(client, time);
-        // A unicast IP sent to a group MAC is a directed (subnet) broadcast, never a device.
-        state.Server = serverMac.IsGroup ? null : GetOrAdd(server, time);
+        state.Client = GetOrAddPeer(client, clientMac, time);
+        state.Server = GetOrAddPeer(server, serverMac, time);
         // A MAC belongs to the IP only on the local segment; off-subnet addresses arrive behind a router's MAC.
         if (client.IsPrivate) AttachMac(state.Client, client, clientMac);
         if (server.IsPrivate) AttachMac(state.Server, server, serverMac);
@@ -157,7 +156,7 @@ public sealed class DeviceInventory
             if (source.IsPrivate) AttachMac(sender, source, sourceMac);
             sender.ObserveSent(time, bytes);
         }
-        if (!destinationMac.IsGroup) GetOrAdd(destination, time)?.ObserveReceived(time, bytes);
+        GetOrAddPeer(destination, destinationMac, time)?.ObserveReceived(time, bytes);
     }
 
     /// <summary>ARP (RFC 826): the sender's IP and MAC belong together on the local segment (an authoritative binding).</summary>
@@ -252,6 +251,19 @@ public sealed class DeviceInventory
                 _orderedConnections.Add(c);
             }
         }
+    }
+
+    /// <summary>
+    /// A flow end or packet destination: an address reached through a group MAC, or an IPv4 address ending in .255
+    /// (the /24 convention for a subnet broadcast; synthetic captures send those to unicast MACs) is a directed
+    /// broadcast and never becomes a device here. A host really owning such an address still becomes one when it
+    /// sends a packet outside a flow or answers ARP for it.
+    /// </summary>
+    private Device? GetOrAddPeer(IPAddressBytes address, MacAddress mac, Timestamp time)
+    {
+        if (mac.IsGroup || (address.IsIPv4 && (address.IPv4Value & 0xFF) == 0xFF))
+            return _devices.GetValueOrDefault(address);
+        return GetOrAdd(address, time);
     }
 
     private void AttachMac(Device? device, IPAddressBytes address, MacAddress mac)
