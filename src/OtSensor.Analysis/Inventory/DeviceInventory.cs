@@ -67,6 +67,8 @@ public sealed class DeviceInventory
         state.ServerPort = serverPort;
         state.Client = GetOrAddPeer(client, clientMac, time);
         state.Server = GetOrAddPeer(server, serverMac, time);
+        // Sent to the broadcast MAC: a directed broadcast, unless the address answers (see CloseFlow).
+        if (state.Server is null && serverMac.IsBroadcast && CanBeSubnetBroadcast(server) && !IsIPv4SubnetBroadcast(server)) state.DeferredServer = server;
         // A MAC belongs to the IP only on the local segment; off-subnet addresses arrive behind a router's MAC.
         if (client.IsPrivate) AttachMac(state.Client, client, clientMac);
         if (server.IsPrivate) AttachMac(state.Server, server, serverMac);
@@ -103,6 +105,7 @@ public sealed class DeviceInventory
     public void CloseFlow(FlowDevices state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (state.DeferredServer is { IsEmpty: false } deferred && state.ServerPackets > 0) AddAnsweringServer(state, deferred);
         if (!state.Decoded && state.ServerPackets > 0 && state.ClientPackets + state.ServerPackets >= 3
             && _ports.Lookup(state.ServerPort) is { } label)
         {
@@ -110,6 +113,24 @@ public sealed class DeviceInventory
             state.Connection?.AddPortLabel(label);
         }
         state.Clear();
+    }
+
+    /// <summary>
+    /// A flow opened towards the broadcast MAC whose server nevertheless answered: a host on a capture that addresses
+    /// everything to ff:ff:ff:ff:ff:ff (made-up captures do). It becomes a device and the flow's connection now,
+    /// with the packets counted on the flow (their bytes were not kept).
+    /// </summary>
+    private void AddAnsweringServer(FlowDevices state, IPAddressBytes address)
+    {
+        var time = state.Client?.LastSeen ?? default;
+        var server = GetOrAdd(address, time);
+        if (server is null) return;
+        for (int i = 0; i < state.ServerPackets; i++) server.ObserveSent(time, 0);
+        for (int i = 0; i < state.ClientPackets; i++) server.ObserveReceived(time, 0);
+        state.Server = server;
+        if (state.Client is null) return;
+        state.Connection = GetOrAddConnection(state.Client, server, time);
+        state.Connection?.AddFlow(state.ServerPort);
     }
 
     /// <summary>A decoded PDU on an open flow: roles, commands and identity statements.</summary>
@@ -254,16 +275,29 @@ public sealed class DeviceInventory
     }
 
     /// <summary>
-    /// A flow end or packet destination: an address reached through a group MAC, or an IPv4 address ending in .255
+    /// A flow end or packet destination: an address whose host part can be all ones reached through the broadcast MAC, or an IPv4 address ending in .255
     /// (the /24 convention for a subnet broadcast; synthetic captures send those to unicast MACs) is a directed
     /// broadcast and never becomes a device here. A host really owning such an address still becomes one when it
     /// sends a packet outside a flow or answers ARP for it.
     /// </summary>
     private Device? GetOrAddPeer(IPAddressBytes address, MacAddress mac, Timestamp time)
     {
-        if (mac.IsGroup || (address.IsIPv4 && (address.IPv4Value & 0xFF) == 0xFF))
-            return _devices.GetValueOrDefault(address);
+        if ((mac.IsBroadcast && CanBeSubnetBroadcast(address)) || IsIPv4SubnetBroadcast(address)) return _devices.GetValueOrDefault(address);
         return GetOrAdd(address, time);
+    }
+
+    private static bool IsIPv4SubnetBroadcast(IPAddressBytes address) => address.IsIPv4 && (address.IPv4Value & 0xFF) == 0xFF;
+
+    /// <summary>
+    /// Host part all ones for some subnet of /30 or wider (ends in binary 11, 111, ... : .3, .7, .15, .31, .63, .127,
+    /// .255): the only addresses a frame to the broadcast MAC can be a directed broadcast for. Any other address sent to
+    /// ff:ff:ff:ff:ff:ff is a host on a made-up capture that broadcasts everything.
+    /// </summary>
+    private static bool CanBeSubnetBroadcast(IPAddressBytes address)
+    {
+        if (!address.IsIPv4) return false;
+        uint low = address.IPv4Value & 0xFF;
+        return (low & 3) == 3 && ((low + 1) & low) == 0;
     }
 
     private void AttachMac(Device? device, IPAddressBytes address, MacAddress mac)

@@ -1,3 +1,4 @@
+using OtSensor.Core.Net;
 using OtSensor.Core.Protocols;
 
 namespace OtSensor.Analysis.Inventory;
@@ -16,6 +17,8 @@ public sealed class FlowDevices
     public ushort ServerPort { get; internal set; }
     public int ClientPackets { get; internal set; }
     public int ServerPackets { get; internal set; }
+    /// <summary>A server address reached through the broadcast MAC: a device only if it answers (set at open, used at close).</summary>
+    internal IPAddressBytes DeferredServer { get; set; }
 
     /// <summary>The protocol and command last noted on <see cref="Connection"/> from this flow (a repeat needs no look-up).</summary>
     internal ProtocolId LastProtocol { get; set; }
@@ -32,6 +35,7 @@ public sealed class FlowDevices
         ServerPort = 0;
         ClientPackets = 0;
         ServerPackets = 0;
+        DeferredServer = default;
         LastProtocol = ProtocolId.Unknown;
         LastCommand = null;
     }

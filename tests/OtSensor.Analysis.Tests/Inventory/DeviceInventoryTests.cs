@@ -127,12 +127,40 @@ public sealed class DeviceInventoryTests
     {
         var inventory = new DeviceInventory();
         inventory.OpenFlow(new FlowDevices(), IP("10.0.0.5"), PlcMac, IP("10.0.0.255"), new MacAddress(0x001D9C_000001UL), 47808, T0); // .255: directed broadcast
-        inventory.OpenFlow(new FlowDevices(), IP("10.0.0.5"), PlcMac, IP("10.0.3.7"), MacAddress.Broadcast, 47808, T0);            // broadcast MAC
+        inventory.OpenFlow(new FlowDevices(), IP("10.0.0.5"), PlcMac, IP("10.0.3.127"), MacAddress.Broadcast, 47808, T0);          // broadcast MAC, /25 broadcast
         inventory.OpenFlow(new FlowDevices(), IP("10.0.0.5"), PlcMac, IP("239.192.0.1"), new MacAddress(0x01005E_400001UL), 5000, T0);
         inventory.OpenFlow(new FlowDevices(), IP("10.0.0.5"), PlcMac, IP("255.255.255.255"), MacAddress.Broadcast, 67, T0);
         Assert.Null(inventory.GetOrAddByMac(new MacAddress(0x01005E_400001UL), T0));
         inventory.Complete();
         Assert.Equal([IP("10.0.0.5")], inventory.Devices.Select(d => d.Address));
+    }
+
+    [Fact]
+    public void CloseFlow_BroadcastMacServerThatAnswers_BecomesDevice()
+    {
+        // Made-up captures address every frame to ff:ff:ff:ff:ff:ff; a server that answers is a host all the same.
+        var inventory = new DeviceInventory();
+        var state = new FlowDevices();
+        inventory.OpenFlow(state, IP("192.168.1.100"), HmiMac, IP("192.168.1.63"), MacAddress.Broadcast, 20000, T0);
+        Assert.Null(state.Server); // .63 can be a /26 broadcast: a device only once it answers
+        DeviceInventory.ObservePacket(state, fromClient: true, T0, 60);
+        DeviceInventory.ObservePacket(state, fromClient: false, T0, 60);
+        inventory.CloseFlow(state);
+        inventory.Complete();
+        Assert.Equal(2, inventory.Devices.Count);
+        Assert.Single(inventory.Connections);
+        Assert.Empty(inventory.Devices.Single(d => d.Address == IP("192.168.1.63")).Macs);
+    }
+
+    [Fact]
+    public void OpenFlow_BroadcastMacToAnOrdinaryHostAddress_IsADevice()
+    {
+        // suricata-verify dnp3 traces send every frame to ff:ff:ff:ff:ff:ff; 192.168.1.200 cannot be a subnet broadcast.
+        var inventory = new DeviceInventory();
+        var state = new FlowDevices();
+        inventory.OpenFlow(state, IP("192.168.1.100"), HmiMac, IP("192.168.1.200"), MacAddress.Broadcast, 20000, T0);
+        Assert.NotNull(state.Server);
+        Assert.Empty(state.Server.Macs);
     }
 
     [Fact]
