@@ -28,8 +28,10 @@ internal static class ProtocolFacts
         else if (typeof(TMessage) == typeof(BacnetMessage))
         {
             ref readonly var bacnet = ref Unsafe.As<TMessage, BacnetMessage>(ref Unsafe.AsRef(in message));
-            // I-Am (unconfirmed service 0, ASHRAE 135 §16.10) announces the sender's device object instance.
-            if (bacnet.PduType == BacnetPduType.UnconfirmedRequest && bacnet.Function == 0 && bacnet.DeviceInstance >= 0)
+            // I-Am (unconfirmed service 0, ASHRAE 135 §16.10) announces the sender's device object instance. One that
+            // carries a source network (SNET, §6.2.2) was relayed by a BACnet router for a device behind it (MS/TP):
+            // the instance is not the relaying device's.
+            if (bacnet.PduType == BacnetPduType.UnconfirmedRequest && bacnet.Function == 0 && bacnet.DeviceInstance >= 0 && bacnet.SourceNetwork < 0)
                 sender.AddProtocolAddress(ProtocolId.Bacnet, bacnet.DeviceInstance);
         }
         else if (typeof(TMessage) == typeof(Dnp3Message))
