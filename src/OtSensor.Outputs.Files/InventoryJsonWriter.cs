@@ -168,23 +168,27 @@ public static class InventoryJsonWriter
             w.WriteNumber("confidence", EvidenceConfidence.DecodedProtocol);
             w.WriteEndObject();
         }
-        foreach (var label in d.PortServices)
-        {
-            if (label.Protocol is { } name && IsServerOf(d, name)) continue;
-            w.WriteStartObject();
-            w.WriteNumber("id", 0);
-            w.WriteString("name", label.Description);
-            w.WriteString("protocol", label.Label);
-            w.WriteStartArray("addresses");
-            w.WriteEndArray();
-            w.WriteStartArray("roles");
-            w.WriteStringValue("server");
-            w.WriteEndArray();
-            w.WriteString("source", EvidenceSources.Port);
-            w.WriteNumber("confidence", EvidenceConfidence.Port);
-            w.WriteEndObject();
-        }
+        foreach (var label in d.PortServices) WritePortProtocol(w, d, label, server: true);
+        foreach (var label in d.PortClients) WritePortProtocol(w, d, label, server: false);
         w.WriteEndArray();
+    }
+
+    /// <summary>A protocol guessed from the port (source "port"), unless the decoders saw that protocol on the device.</summary>
+    private static void WritePortProtocol(Utf8JsonWriter w, Device d, PortLabel label, bool server)
+    {
+        if (label.Protocol is { } name && HasDecoded(d, name)) return;
+        w.WriteStartObject();
+        w.WriteNumber("id", 0);
+        w.WriteString("name", label.Description);
+        w.WriteString("protocol", label.Label);
+        w.WriteStartArray("addresses");
+        w.WriteEndArray();
+        w.WriteStartArray("roles");
+        w.WriteStringValue(server ? "server" : "client");
+        w.WriteEndArray();
+        w.WriteString("source", EvidenceSources.Port);
+        w.WriteNumber("confidence", EvidenceConfidence.Port);
+        w.WriteEndObject();
     }
 
     private static void WriteFirmware(Utf8JsonWriter w, Device d)
@@ -208,10 +212,10 @@ public static class InventoryJsonWriter
         w.WriteEndArray();
     }
 
-    private static bool IsServerOf(Device d, string protocolName)
+    private static bool HasDecoded(Device d, string protocolName)
     {
         for (int p = 0; p < 64; p++)
-            if (d.IsServerOf((ProtocolId)p) && ProtocolNames.Get((ProtocolId)p) == protocolName) return true;
+            if ((d.IsServerOf((ProtocolId)p) || d.IsClientOf((ProtocolId)p)) && ProtocolNames.Get((ProtocolId)p) == protocolName) return true;
         return false;
     }
 

@@ -20,6 +20,7 @@ public sealed class Device
     private readonly List<IPAddressBytes> _addresses = new(1);
     private List<(ProtocolId Protocol, long Address)>? _protocolAddresses;
     private List<PortLabel>? _portServices;
+    private List<PortLabel>? _portClients;
     private ProtocolId _lastAddressProtocol;
     private long _lastProtocolAddress = -1;
     // Bit i set: _macs[i] was bound to this device by ARP or by an IPv6 link-local source (never routed).
@@ -70,6 +71,9 @@ public sealed class Device
 
     /// <summary>Industrial protocols this device served on a well-known port in flows no decoder recognised (weak evidence).</summary>
     public IReadOnlyList<PortLabel> PortServices => (IReadOnlyList<PortLabel>?)_portServices ?? [];
+
+    /// <summary>Industrial protocols this device was the client of, in flows only the server port could explain (weak evidence).</summary>
+    public IReadOnlyList<PortLabel> PortClients => (IReadOnlyList<PortLabel>?)_portClients ?? [];
 
     /// <summary>Set when merged into another device at the end of a run; the device is then no longer listed.</summary>
     public Device? MergedInto { get; private set; }
@@ -139,11 +143,15 @@ public sealed class Device
         if (_protocolAddresses.Count < MaxProtocolAddresses) _protocolAddresses.Add((protocol, address));
     }
 
-    internal void AddPortService(PortLabel label)
+    internal void AddPortService(PortLabel label) => AddLabel(ref _portServices, label);
+
+    internal void AddPortClient(PortLabel label) => AddLabel(ref _portClients, label);
+
+    private static void AddLabel(ref List<PortLabel>? labels, PortLabel label)
     {
-        _portServices ??= new(1);
-        if (_portServices.Contains(label) || _portServices.Count >= MaxPortServices) return;
-        _portServices.Add(label);
+        labels ??= new(1);
+        if (labels.Contains(label) || labels.Count >= MaxPortServices) return;
+        labels.Add(label);
     }
 
     public bool IsClientOf(ProtocolId protocol) => (ClientProtocols & (1UL << ((int)protocol & 63))) != 0;
@@ -169,6 +177,7 @@ public sealed class Device
         if (CipDeviceType < 0) CipDeviceType = other.CipDeviceType;
         foreach (var (protocol, address) in other.ProtocolAddresses) AddProtocolAddress(protocol, address);
         foreach (var label in other.PortServices) AddPortService(label);
+        foreach (var label in other.PortClients) AddPortClient(label);
         other.MergedInto = this;
     }
 }

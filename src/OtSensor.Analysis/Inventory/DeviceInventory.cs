@@ -100,7 +100,7 @@ public sealed class DeviceInventory
     /// <summary>
     /// Called once when a flow ends. A flow no decoder recognised whose server answered (three packets or more, so a
     /// refused connection or a lone probe does not count) on a port of the industrial port table labels its
-    /// connection and server with that protocol, source "port" (<see cref="EvidenceConfidence.Port"/>).
+    /// connection, its server and its client with that protocol, source "port" (<see cref="EvidenceConfidence.Port"/>).
     /// </summary>
     public void CloseFlow(FlowDevices state)
     {
@@ -110,6 +110,7 @@ public sealed class DeviceInventory
             && _ports.Lookup(state.ServerPort) is { } label)
         {
             state.Server?.AddPortService(label);
+            state.Client?.AddPortClient(label);
             state.Connection?.AddPortLabel(label);
         }
         state.Clear();

@@ -45,6 +45,7 @@ public sealed class ClassificationRuleTests
         new("OPC server: OPC UA server", f => f.ServerOf.Add("opcua"), "OPC Server", 2, 70, "opc-server"),
         new("PLC by port only: CODESYS runtime", f => f.PortServerOf.Add("codesys"), "PLC", 1, 30, "plc-by-port"),
         new("RTU by port only: DNP3 port, not decoded", f => f.PortServerOf.Add("dnp3"), "RTU", 1, 30, "rtu-by-port"),
+        new("HMI by port only: client of an undecoded BSAP port", f => f.PortClientOf.Add("bsap"), "HMI", 2, 25, "hmi-by-port-client"),
         new("Decoded role beats the port: Modbus slave also on an undecoded 502 flow", f => { f.ServerOf.Add("modbus"); f.PortServerOf.Add("modbus"); }, "PLC", 1, 60, "plc-modbus-server"),
         new("Historian: PI ports", f => f.ServerPorts.Add(5450), "Historian", 3, 60, "historian-pi"),
         new("Printer: raw printing port", f => f.ServerPorts.Add(9100), "Printer", 4, 60, "printer-ports"),

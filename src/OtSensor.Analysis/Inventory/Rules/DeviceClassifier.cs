@@ -99,6 +99,7 @@ public static class DeviceClassifier
         for (int o = 1; o < 32; o++)
             if (device.HasIssued((OtOperation)o)) f.Issued.Add(OtOperationNames.Get((OtOperation)o));
         foreach (var label in device.PortServices) f.PortServerOf.Add(label.Label);
+        foreach (var label in device.PortClients) f.PortClientOf.Add(label.Label);
         foreach (var (protocol, _) in device.ProtocolAddresses) f.ProtocolAddressOf.Add(ProtocolNames.Get(protocol));
         for (int a = 0; a < (int)DeviceAttribute.Count; a++)
         {

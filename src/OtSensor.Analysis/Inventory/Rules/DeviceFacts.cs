@@ -11,6 +11,8 @@ public sealed class DeviceFacts
     public HashSet<string> ClientOf { get; } = new(StringComparer.Ordinal);
     /// <summary>Port-table labels of undecoded flows this device served.</summary>
     public HashSet<string> PortServerOf { get; } = new(StringComparer.Ordinal);
+    /// <summary>Port-table labels of undecoded flows this device was the client of.</summary>
+    public HashSet<string> PortClientOf { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Issued { get; } = new(StringComparer.Ordinal);
     /// <summary>Protocols whose identity messages stated an attribute of this device.</summary>
     public HashSet<string> IdentityFrom { get; } = new(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ public sealed class RuleCondition
 {
     private static readonly string[] Known =
     [
-        "server", "client", "portServer", "issued", "identityFrom", "protocolAddress", "modelContains", "vendorContains",
+        "server", "client", "portServer", "portClient", "issued", "identityFrom", "protocolAddress", "modelContains", "vendorContains",
         "ouiVendorContains", "cipDeviceType", "minIcsServersPolled", "serverPorts", "serverPortsAlso", "clientPorts",
         "internet", "layer2Only",
     ];
@@ -18,6 +18,7 @@ public sealed class RuleCondition
     public string[]? Server { get; init; }
     public string[]? Client { get; init; }
     public string[]? PortServer { get; init; }
+    public string[]? PortClient { get; init; }
     public string[]? Issued { get; init; }
     public string[]? IdentityFrom { get; init; }
     public string[]? ProtocolAddress { get; init; }
@@ -35,7 +36,7 @@ public sealed class RuleCondition
     public bool Matches(DeviceFacts f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return AnyIn(Server, f.ServerOf) && AnyIn(Client, f.ClientOf) && AnyIn(PortServer, f.PortServerOf)
+        return AnyIn(Server, f.ServerOf) && AnyIn(Client, f.ClientOf) && AnyIn(PortServer, f.PortServerOf) && AnyIn(PortClient, f.PortClientOf)
             && AnyIn(Issued, f.Issued) && AnyIn(IdentityFrom, f.IdentityFrom) && AnyIn(ProtocolAddress, f.ProtocolAddressOf)
             && Contains(ModelContains, f.Model) && Contains(VendorContains, f.Vendor) && Contains(OuiVendorContains, f.OuiVendor)
             && (CipDeviceType is null || Array.IndexOf(CipDeviceType, f.CipDeviceType) >= 0)
@@ -72,6 +73,7 @@ public sealed class RuleCondition
             Server = Strings(e, "server"),
             Client = Strings(e, "client"),
             PortServer = Strings(e, "portServer"),
+            PortClient = Strings(e, "portClient"),
             Issued = Strings(e, "issued"),
             IdentityFrom = Strings(e, "identityFrom"),
             ProtocolAddress = Strings(e, "protocolAddress"),
