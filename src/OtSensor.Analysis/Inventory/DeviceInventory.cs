@@ -37,9 +37,6 @@ public sealed class DeviceInventory
         _limits = limits;
         // Loaded here, not at the first undecoded flow's end, so no table load lands in the middle of a run.
         _ports = IndustrialPorts.Default;
-        // The MAC registry (46,000 prefixes, ~0.1 s to unpack) is needed only in Complete: unpack it on another core
-        // while the run goes on, so it is not added to the run's time (Complete waits for it if it is not done).
-        _ = Task.Run(static () => OuiRegistry.Default);
     }
 
     public IReadOnlyList<Device> Devices => _ordered;
