@@ -5,6 +5,7 @@ var root = new RootCommand("OtSensor: a passive OT network sensor. Decodes indus
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(InventoryCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.CommandResult.Command != root || parse.Errors.Count > 0 && args.Length > 0)

@@ -108,7 +108,7 @@ internal static class ReplayCommand
         var devices = new Table().Border(TableBorder.None).AddColumn("newest devices").AddColumn("vendor");
         var list = analyzer.Inventory.Devices;
         for (int i = list.Count - 1; i >= Math.Max(0, list.Count - 8); i--)
-            devices.AddRow(Markup.Escape(Name(list[i])), Markup.Escape(list[i].Identity.Vendor?.Value ?? ""));
+            devices.AddRow(Markup.Escape(Name(list[i])), Markup.Escape(list[i].Evidence.Value(DeviceAttribute.Vendor) ?? ""));
         return new Table().Border(TableBorder.None).AddColumn("").AddRow(table).AddRow(new Columns(protocols, devices));
     }
 

@@ -1,21 +1,40 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OtSensor.Analysis.Inventory;
+using OtSensor.Analysis.Inventory.Rules;
 using OtSensor.Core.Protocols;
 
 namespace OtSensor.Outputs.Files;
 
 /// <summary>
 /// Writes <c>devices.json</c> and <c>connections.json</c>. Field names follow the sensor REST API's device and
-/// connection objects (sensor-reference §9.1: <c>id</c>, <c>ipAddresses</c>, <c>macAddresses</c>, <c>protocols</c>,
-/// <c>firstDeviceId</c>, <c>ports</c>, epoch-millisecond times), plus our traffic counters and identity evidence.
+/// connection objects (sensor-reference §9.1: <c>id</c>, <c>ipAddresses</c>, <c>name</c>, <c>vendor</c>,
+/// <c>operatingSystem</c>, <c>macAddresses</c>, <c>type</c>, <c>engineeringStation</c>, <c>authorized</c>, <c>scanner</c>,
+/// <c>protocols[{id, name, addresses}]</c>, <c>firmware[{address, moduleAddress, serial, model, firmwareVersion,
+/// additionalData, rack, slot}]</c>, <c>hasDynamicAddress</c>; connections <c>firstDeviceId</c>, <c>secondDeviceId</c>,
+/// <c>lastSeen</c>, <c>discovered</c>, <c>ports</c>, <c>protocols[{name, commands}]</c>, epoch-millisecond times), plus
+/// ours: <c>purdueLevel</c>, <c>programmingDevice</c>, <c>internet</c>, first/last activity, traffic counters, per-protocol
+/// roles with the evidence source, and <c>evidence</c> (per attribute: value, source, detail, confidence).
 /// </summary>
+/// <remarks>
+/// Without a learned baseline every device seen is reported <c>authorized</c> (the sensor authorises what it sees while
+/// learning, §2.1); <c>scanner</c> and <c>hasDynamicAddress</c> are false until scan detection and DHCP exist.
+/// </remarks>
 public static class InventoryJsonWriter
 {
+    private const string NotAvailable = "N/A";
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly (DeviceAttribute Attribute, string Name)[] EvidenceNames =
+    [
+        (DeviceAttribute.Vendor, "vendor"), (DeviceAttribute.Model, "model"), (DeviceAttribute.ProductCode, "productCode"),
+        (DeviceAttribute.Firmware, "firmware"), (DeviceAttribute.Serial, "serial"), (DeviceAttribute.Name, "name"),
+        (DeviceAttribute.Type, "type"), (DeviceAttribute.PurdueLevel, "purdueLevel"), (DeviceAttribute.OperatingSystem, "operatingSystem"),
+    ];
 
     public static void WriteDevices(Stream stream, DeviceInventory inventory)
     {
+        ArgumentNullException.ThrowIfNull(inventory);
         using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartArray();
         foreach (var device in inventory.Devices) WriteDevice(w, device);
@@ -24,6 +43,7 @@ public static class InventoryJsonWriter
 
     public static void WriteConnections(Stream stream, DeviceInventory inventory)
     {
+        ArgumentNullException.ThrowIfNull(inventory);
         using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartArray();
         foreach (var c in inventory.Connections)
@@ -46,6 +66,20 @@ public static class InventoryJsonWriter
                 w.WriteStartArray("commands");
                 foreach (var command in commands) w.WriteStringValue(command);
                 w.WriteEndArray();
+                w.WriteString("source", EvidenceSources.Decoded);
+                w.WriteNumber("confidence", EvidenceConfidence.DecodedProtocol);
+                w.WriteEndObject();
+            }
+            foreach (var label in c.PortLabels)
+            {
+                if (IsDecoded(c, label)) continue;
+                w.WriteStartObject();
+                w.WriteString("name", label.Label);
+                w.WriteStartArray("commands");
+                w.WriteEndArray();
+                w.WriteString("source", EvidenceSources.Port);
+                w.WriteNumber("confidence", EvidenceConfidence.Port);
+                w.WriteString("description", label.Description);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -57,77 +91,139 @@ public static class InventoryJsonWriter
         w.WriteEndArray();
     }
 
-    /// <summary>The IP address, or for a layer-2-only device its MAC.</summary>
+    /// <summary>The first IP address, or for a layer-2-only device its MAC.</summary>
     private static string PrimaryAddress(Device d)
         => d.HasAddress || d.Macs.Count == 0 ? d.Address.ToString() : d.Macs[0].ToString();
 
     private static void WriteDevice(Utf8JsonWriter w, Device d)
     {
-        var identity = d.Identity;
+        var e = d.Evidence;
         w.WriteStartObject();
         w.WriteNumber("id", d.Id);
-        w.WriteString("name", identity.Name?.Value ?? PrimaryAddress(d));
         w.WriteStartArray("ipAddresses");
-        if (d.HasAddress) w.WriteStringValue(d.Address.ToString());
+        foreach (var address in d.Addresses) w.WriteStringValue(address.ToString());
         w.WriteEndArray();
+        w.WriteString("name", e.Value(DeviceAttribute.Name) ?? PrimaryAddress(d));
+        WriteNullable(w, "vendor", e.Value(DeviceAttribute.Vendor));
+        WriteNullable(w, "operatingSystem", e.Value(DeviceAttribute.OperatingSystem));
         w.WriteStartArray("macAddresses");
         foreach (var mac in d.Macs) w.WriteStringValue(mac.ToString());
         w.WriteEndArray();
-        WriteNullable(w, "vendor", identity.Vendor?.Value);
-        w.WriteNull("operatingSystem");
-        w.WriteString("type", "Unknown");
+        var type = e.Value(DeviceAttribute.Type) ?? "Unknown";
+        w.WriteString("type", type);
+        w.WriteBoolean("engineeringStation", d.IsProgrammingDevice || type == "Engineering Station");
+        w.WriteBoolean("authorized", true);
+        w.WriteBoolean("scanner", false);
+        WriteProtocols(w, d);
+        WriteFirmware(w, d);
+        w.WriteBoolean("hasDynamicAddress", false);
+
+        if (e.Value(DeviceAttribute.PurdueLevel) is { } level) w.WriteNumber("purdueLevel", int.Parse(level, CultureInfo.InvariantCulture));
+        else w.WriteNull("purdueLevel");
+        w.WriteBoolean("programmingDevice", d.IsProgrammingDevice);
         w.WriteBoolean("internet", d.IsInternet);
-        w.WriteStartArray("protocols");
-        for (int p = 0; p < 64; p++)
-        {
-            bool client = (d.ClientProtocols & (1UL << p)) != 0, server = (d.ServerProtocols & (1UL << p)) != 0;
-            if (!client && !server) continue;
-            var protocol = (ProtocolId)p;
-            w.WriteStartObject();
-            w.WriteString("id", ProtocolNames.Get(protocol));
-            w.WriteString("name", ProtocolDisplayNames.Get(protocol));
-            w.WriteStartArray("roles");
-            if (client) w.WriteStringValue(ProtocolDisplayNames.Role(protocol, server: false));
-            if (server) w.WriteStringValue(ProtocolDisplayNames.Role(protocol, server: true));
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("firmware");
-        if (identity.Model is not null || identity.Firmware is not null || identity.ProductCode is not null)
-        {
-            w.WriteStartObject();
-            w.WriteString("address", PrimaryAddress(d));
-            w.WriteString("model", identity.Model?.Value ?? identity.ProductCode?.Value ?? "N/A");
-            w.WriteString("firmwareVersion", identity.Firmware?.Value ?? "N/A");
-            w.WriteString("serial", identity.Serial?.Value ?? "N/A");
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteNumber("firstSeen", d.FirstSeen.UnixMilliseconds);
-        w.WriteNumber("lastSeen", d.LastSeen.UnixMilliseconds);
+        w.WriteNumber("firstDetectionTime", d.FirstSeen.UnixMilliseconds);
+        w.WriteNumber("lastActivityTime", d.LastSeen.UnixMilliseconds);
         w.WriteNumber("packetsSent", d.PacketsSent);
         w.WriteNumber("packetsReceived", d.PacketsReceived);
         w.WriteNumber("bytesSent", d.BytesSent);
         w.WriteNumber("bytesReceived", d.BytesReceived);
         w.WriteStartObject("evidence");
-        WriteEvidence(w, "vendor", identity.Vendor);
-        WriteEvidence(w, "productCode", identity.ProductCode);
-        WriteEvidence(w, "model", identity.Model);
-        WriteEvidence(w, "firmware", identity.Firmware);
-        WriteEvidence(w, "name", identity.Name);
-        WriteEvidence(w, "serial", identity.Serial);
+        foreach (var (attribute, name) in EvidenceNames)
+        {
+            var evidence = e[attribute];
+            if (!evidence.HasValue) continue;
+            w.WriteStartObject(name);
+            w.WriteString("value", evidence.Value);
+            w.WriteString("source", evidence.Source);
+            WriteNullable(w, "detail", evidence.Detail);
+            w.WriteNumber("confidence", evidence.Confidence);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
         w.WriteEndObject();
     }
 
-    private static void WriteEvidence(Utf8JsonWriter w, string name, IdentityAttribute? attribute)
+    private static void WriteProtocols(Utf8JsonWriter w, Device d)
     {
-        if (attribute is null) return;
-        w.WriteStartObject(name);
-        w.WriteString("value", attribute.Value);
-        w.WriteString("source", attribute.Source);
+        w.WriteStartArray("protocols");
+        for (int p = 0; p < 64; p++)
+        {
+            var protocol = (ProtocolId)p;
+            bool client = d.IsClientOf(protocol), server = d.IsServerOf(protocol);
+            if (!client && !server) continue;
+            w.WriteStartObject();
+            w.WriteNumber("id", p);
+            w.WriteString("name", ProtocolDisplayNames.Get(protocol));
+            w.WriteString("protocol", ProtocolNames.Get(protocol));
+            w.WriteStartArray("addresses");
+            foreach (var (addressProtocol, address) in d.ProtocolAddresses)
+                if (addressProtocol == protocol) w.WriteStringValue(address.ToString(CultureInfo.InvariantCulture));
+            w.WriteEndArray();
+            w.WriteStartArray("roles");
+            if (client) w.WriteStringValue(ProtocolDisplayNames.Role(protocol, server: false));
+            if (server) w.WriteStringValue(ProtocolDisplayNames.Role(protocol, server: true));
+            w.WriteEndArray();
+            w.WriteString("source", EvidenceSources.Decoded);
+            w.WriteNumber("confidence", EvidenceConfidence.DecodedProtocol);
+            w.WriteEndObject();
+        }
+        foreach (var label in d.PortServices) WritePortProtocol(w, d, label, server: true);
+        foreach (var label in d.PortClients) WritePortProtocol(w, d, label, server: false);
+        w.WriteEndArray();
+    }
+
+    /// <summary>A protocol guessed from the port (source "port"), unless the decoders saw that protocol on the device.</summary>
+    private static void WritePortProtocol(Utf8JsonWriter w, Device d, PortLabel label, bool server)
+    {
+        if (label.Protocol is { } name && HasDecoded(d, name)) return;
+        w.WriteStartObject();
+        w.WriteNumber("id", 0);
+        w.WriteString("name", label.Description);
+        w.WriteString("protocol", label.Label);
+        w.WriteStartArray("addresses");
+        w.WriteEndArray();
+        w.WriteStartArray("roles");
+        w.WriteStringValue(server ? "server" : "client");
+        w.WriteEndArray();
+        w.WriteString("source", EvidenceSources.Port);
+        w.WriteNumber("confidence", EvidenceConfidence.Port);
         w.WriteEndObject();
+    }
+
+    private static void WriteFirmware(Utf8JsonWriter w, Device d)
+    {
+        var e = d.Evidence;
+        string? model = e.Value(DeviceAttribute.Model), firmware = e.Value(DeviceAttribute.Firmware), product = e.Value(DeviceAttribute.ProductCode);
+        w.WriteStartArray("firmware");
+        if (model is not null || firmware is not null || product is not null)
+        {
+            w.WriteStartObject();
+            w.WriteString("address", PrimaryAddress(d));
+            w.WriteString("moduleAddress", NotAvailable);
+            w.WriteString("serial", e.Value(DeviceAttribute.Serial) ?? NotAvailable);
+            w.WriteString("model", model ?? product ?? NotAvailable);
+            w.WriteString("firmwareVersion", firmware ?? NotAvailable);
+            w.WriteString("additionalData", product is not null && model is not null ? "productCode " + product : NotAvailable);
+            w.WriteString("rack", NotAvailable);
+            w.WriteString("slot", NotAvailable);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static bool HasDecoded(Device d, string protocolName)
+    {
+        for (int p = 0; p < 64; p++)
+            if ((d.IsServerOf((ProtocolId)p) || d.IsClientOf((ProtocolId)p)) && ProtocolNames.Get((ProtocolId)p) == protocolName) return true;
+        return false;
+    }
+
+    private static bool IsDecoded(Connection c, PortLabel label)
+    {
+        foreach (var (protocol, _) in c.Protocols)
+            if (ProtocolNames.Get(protocol) == label.Protocol) return true;
+        return false;
     }
 
     private static void WriteNullable(Utf8JsonWriter w, string name, string? value)

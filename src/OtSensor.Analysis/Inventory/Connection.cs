@@ -1,3 +1,4 @@
+using OtSensor.Analysis.Inventory.Rules;
 using OtSensor.Core.Protocols;
 using OtSensor.Core.Time;
 
@@ -14,6 +15,7 @@ public sealed class Connection
     private const int MaxCommandsPerProtocol = 64;
     private readonly List<ushort> _ports = new(2);
     private readonly List<(ProtocolId Protocol, List<string> Commands)> _protocols = new(1);
+    private List<PortLabel>? _portLabels;
 
     internal Connection(Device first, Device second, Timestamp discovered)
     {
@@ -23,8 +25,8 @@ public sealed class Connection
         LastSeen = discovered;
     }
 
-    public Device First { get; }
-    public Device Second { get; }
+    public Device First { get; internal set; }
+    public Device Second { get; internal set; }
     public Timestamp Discovered { get; private set; }
     public Timestamp LastSeen { get; private set; }
     public long Packets { get; private set; }
@@ -33,6 +35,32 @@ public sealed class Connection
     /// <summary>Server ports seen, in order of first use (bounded).</summary>
     public IReadOnlyList<ushort> Ports => _ports;
     public IReadOnlyList<(ProtocolId Protocol, List<string> Commands)> Protocols => _protocols;
+    /// <summary>Industrial protocols guessed from the server port of flows no decoder recognised (source "port").</summary>
+    public IReadOnlyList<PortLabel> PortLabels => (IReadOnlyList<PortLabel>?)_portLabels ?? [];
+
+    internal void AddPortLabel(PortLabel label)
+    {
+        _portLabels ??= new(1);
+        if (!_portLabels.Contains(label) && _portLabels.Count < MaxPorts) _portLabels.Add(label);
+    }
+
+    /// <summary>Folds a connection between the same two (merged) devices into this one.</summary>
+    internal void Absorb(Connection other)
+    {
+        Packets += other.Packets;
+        Bytes += other.Bytes;
+        Flows += other.Flows;
+        if (other.Discovered < Discovered) Discovered = other.Discovered;
+        if (other.LastSeen > LastSeen) LastSeen = other.LastSeen;
+        foreach (var port in other._ports)
+            if (!_ports.Contains(port) && _ports.Count < MaxPorts) _ports.Add(port);
+        foreach (var (protocol, commands) in other._protocols)
+        {
+            AddCommand(protocol, null);
+            foreach (var command in commands) AddCommand(protocol, command);
+        }
+        foreach (var label in other.PortLabels) AddPortLabel(label);
+    }
 
     internal void Observe(Timestamp time, int bytes)
     {

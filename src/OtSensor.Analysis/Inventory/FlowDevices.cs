@@ -1,3 +1,4 @@
+using OtSensor.Core.Net;
 using OtSensor.Core.Protocols;
 
 namespace OtSensor.Analysis.Inventory;
@@ -12,16 +13,29 @@ public sealed class FlowDevices
     public Device? Client { get; internal set; }
     public Device? Server { get; internal set; }
     public Connection? Connection { get; internal set; }
+    /// <summary>The flow's server port (for the port table when no decoder recognises the flow).</summary>
+    public ushort ServerPort { get; internal set; }
+    public int ClientPackets { get; internal set; }
+    public int ServerPackets { get; internal set; }
+    /// <summary>A server address reached through the broadcast MAC: a device only if it answers (set at open, used at close).</summary>
+    internal IPAddressBytes DeferredServer { get; set; }
 
     /// <summary>The protocol and command last noted on <see cref="Connection"/> from this flow (a repeat needs no look-up).</summary>
     internal ProtocolId LastProtocol { get; set; }
     internal string? LastCommand { get; set; }
+
+    /// <summary>A decoded PDU was seen on this flow.</summary>
+    public bool Decoded => LastProtocol != ProtocolId.Unknown;
 
     public void Clear()
     {
         Client = null;
         Server = null;
         Connection = null;
+        ServerPort = 0;
+        ClientPackets = 0;
+        ServerPackets = 0;
+        DeferredServer = default;
         LastProtocol = ProtocolId.Unknown;
         LastCommand = null;
     }

@@ -168,6 +168,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     public void Complete()
     {
         _flows.EndAll();
+        Inventory.Complete();
     }
 
     private void OnTransport(ref DecodedPacket p, ReadOnlySpan<byte> buffer, int frameLength, bool isTcp)
@@ -222,7 +223,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     private void ObserveHostPair(ref DecodedPacket p, int frameLength)
     {
-        Inventory.ObserveUnpairedPacket(p.SourceIP, p.SourceMac, p.DestinationIP, p.Timestamp, frameLength);
+        Inventory.ObserveUnpairedPacket(p.SourceIP, p.SourceMac, p.DestinationIP, p.DestinationMac, p.Timestamp, frameLength);
     }
 
     // ---- ITcpStreamConsumer: bytes of the current flow, in order ----
@@ -434,7 +435,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
                 _currentState = null;
             }
             state.Reset();
-            state.Devices.Clear();
+            Inventory.CloseFlow(state.Devices);
             _statePool.Push(state);
             flow.Application = null;
         }

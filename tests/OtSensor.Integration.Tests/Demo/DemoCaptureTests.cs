@@ -1,3 +1,4 @@
+using OtSensor.Analysis.Inventory;
 using OtSensor.Core.Net;
 using OtSensor.TestKit.Pcaps;
 using OtSensor.TestKit.Synthetic;
@@ -45,15 +46,16 @@ public sealed class DemoCaptureTests
             Assert.True(inventory.TryGet(address, out var plc));
             Assert.True(plc!.IsServerOf(Core.Protocols.ProtocolId.Modbus));
             Assert.False(plc.IsClientOf(Core.Protocols.ProtocolId.Modbus));
-            Assert.NotNull(plc.Identity.Vendor);
-            Assert.Equal("modbus 43/14 VendorName (0x00)", plc.Identity.Vendor!.Source);
+            var vendor = plc.Evidence[DeviceAttribute.Vendor];
+            Assert.True(vendor.HasValue);
+            Assert.Equal(("modbus.identity", "modbus 43/14 VendorName (0x00)"), (vendor.Source, vendor.Detail));
             Assert.Single(plc.Macs);
         }
         Assert.True(IPAddressBytes.TryParse("10.10.10.11", out var first));
         inventory.TryGet(first, out var plc1);
-        Assert.Equal("Schneider Electric", plc1!.Identity.Vendor!.Value);
-        Assert.Equal("BMX P34 2020", plc1.Identity.ProductCode!.Value);
-        Assert.Equal("v3.20", plc1.Identity.Firmware!.Value);
+        Assert.Equal("Schneider Electric", plc1!.Evidence.Value(DeviceAttribute.Vendor));
+        Assert.Equal("BMX P34 2020", plc1.Evidence.Value(DeviceAttribute.ProductCode));
+        Assert.Equal("v3.20", plc1.Evidence.Value(DeviceAttribute.Firmware));
 
         Assert.True(IPAddressBytes.TryParse("10.10.20.50", out var engineering));
         inventory.TryGet(engineering, out var station);
