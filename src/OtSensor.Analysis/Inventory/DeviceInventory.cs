@@ -203,16 +203,21 @@ public sealed class DeviceInventory
         var operation = message.IsResponse ? OtOperation.None : message.Operation;
         if (sender is not null)
         {
-            sender.ObserveSent(time, bytes);
             sender.AddRole(message.Protocol, asServer: message.IsResponse, operation);
             _identity.Observe(sender, in message);
             ProtocolFacts.Observe(sender, message.IsResponse, in message);
         }
-        if (receiver is not null)
-        {
-            receiver.ObserveReceived(time, bytes);
-            receiver.AddRole(message.Protocol, asServer: !message.IsResponse, OtOperation.None);
-        }
+        if (receiver is not null) receiver.AddRole(message.Protocol, asServer: !message.IsResponse, OtOperation.None);
+    }
+
+    /// <summary>
+    /// A frame of a layer-2 protocol the engine decodes (whether or not it yields PDUs: PROFINET cyclic data does not):
+    /// its unicast ends are devices, counted once per frame.
+    /// </summary>
+    public void ObserveFrame(MacAddress source, MacAddress destination, Timestamp time, int bytes)
+    {
+        GetOrAddByMac(source, time)?.ObserveSent(time, bytes);
+        GetOrAddByMac(destination, time)?.ObserveReceived(time, bytes);
     }
 
     /// <summary>The device owning a unicast MAC, created as a MAC-only device on first sight; null for group or zero MACs.</summary>

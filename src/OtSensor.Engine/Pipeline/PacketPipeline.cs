@@ -209,6 +209,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         if (index < 0) return;
         _layerCounts[(int)LayerCounter.LayerTwoDecoded]++;
         _currentFrameLength = frame.Length;
+        Inventory.ObserveFrame(p.SourceMac, p.DestinationMac, p.Timestamp, frame.Length);
         try
         {
             _layerTwo.Sessions[index].OnFrame(frame[p.NetworkOffset..], p.SourceMac, p.DestinationMac, this);

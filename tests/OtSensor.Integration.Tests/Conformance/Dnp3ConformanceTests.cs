@@ -110,7 +110,7 @@ public sealed class Dnp3ConformanceTests
         var roles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var device in devices.RootElement.EnumerateArray())
         {
-            var dnp3 = device.GetProperty("protocols").EnumerateArray().Where(p => p.GetProperty("id").GetString() == "dnp3")
+            var dnp3 = device.GetProperty("protocols").EnumerateArray().Where(p => p.GetProperty("protocol").GetString() == "dnp3")
                 .SelectMany(p => p.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!)).ToList();
             foreach (var ip in device.GetProperty("ipAddresses").EnumerateArray()) roles[ip.GetString()!] = dnp3;
         }

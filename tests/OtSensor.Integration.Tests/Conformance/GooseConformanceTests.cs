@@ -112,13 +112,13 @@ public sealed class GooseConformanceTests
 
         using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.OutputDirectory, "devices.json")));
         var names = doc.RootElement.EnumerateArray()
-            .Where(d => d.GetProperty("protocols").EnumerateArray().Any(p => p.GetProperty("id").GetString() == "goose"))
+            .Where(d => d.GetProperty("protocols").EnumerateArray().Any(p => p.GetProperty("protocol").GetString() == "goose"))
             .ToDictionary(d => d.GetProperty("macAddresses")[0].GetString()!, d => d.GetProperty("name").GetString(), StringComparer.Ordinal);
         Assert.Equal("AA1C1Q01A1LD0", names["00:00:23:06:30:fe"]);
         Assert.Equal("AA1C1Q05A1LD0", names["0a:bb:fe:10:c9:06"]);
         Assert.Equal("AA1C1Q07A1LD0", names["0a:bb:fe:10:c9:08"]);
         var roles = doc.RootElement.EnumerateArray().Single(d => d.GetProperty("macAddresses").EnumerateArray().Any(m => m.GetString() == "00:00:23:06:30:fe"))
-            .GetProperty("protocols").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "goose").GetProperty("roles");
+            .GetProperty("protocols").EnumerateArray().Single(p => p.GetProperty("protocol").GetString() == "goose").GetProperty("roles");
         Assert.Equal(["publisher"], roles.EnumerateArray().Select(r => r.GetString()));
     }
 
