@@ -23,6 +23,7 @@ public static class DefaultProtocols
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>
     private static IProtocolModule[] StreamAndDatagramModules() => [
         new ModbusModule(),
+        new ModbusUdpModule(),
         new Dnp3Module(),
         new Dnp3UdpModule(),
         new Iec104Module(),
