@@ -2,6 +2,7 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -32,5 +33,7 @@ public static class DefaultProtocols
         new EnipModule(),
         new EnipUdpModule(),
         new EnipIoModule(),
+        new HartIpModule(),
+        new HartIpUdpModule(),
     ];
 }

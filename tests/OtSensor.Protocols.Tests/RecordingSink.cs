@@ -6,6 +6,7 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -50,6 +51,7 @@ public sealed class RecordingSink : IProtocolEventSink
 
     public void OnMms(in MmsMessage message) => Record(in message);
     public void OnBacnet(in BacnetMessage message) => Record(in message);
+    public void OnHartIp(in HartIpMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -93,6 +95,7 @@ public sealed class NoOpSink : IProtocolEventSink
 
     public void OnMms(in MmsMessage message) => Touch(in message);
     public void OnBacnet(in BacnetMessage message) => Touch(in message);
+    public void OnHartIp(in HartIpMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -3,6 +3,7 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -36,6 +37,7 @@ public interface IProtocolEventSink
 
     void OnMms(in MmsMessage message);
     void OnBacnet(in BacnetMessage message);
+    void OnHartIp(in HartIpMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -8,6 +8,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
@@ -127,6 +128,7 @@ public class ModbusParserBenchmarks
         public void OnDnp3(in Dnp3Message message) => Messages++;
 
         public void OnBacnet(in BacnetMessage message) => Messages++;
+        public void OnHartIp(in HartIpMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
