@@ -1,4 +1,5 @@
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
@@ -35,5 +36,7 @@ public static class DefaultProtocols
         new EnipIoModule(),
         new HartIpModule(),
         new HartIpUdpModule(),
+        new C37118Module(),
+        new C37118UdpModule(),
     ];
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
@@ -52,6 +53,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnMms(in MmsMessage message) => Record(in message);
     public void OnBacnet(in BacnetMessage message) => Record(in message);
     public void OnHartIp(in HartIpMessage message) => Record(in message);
+    public void OnC37118(in C37118Message message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -96,6 +98,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnMms(in MmsMessage message) => Touch(in message);
     public void OnBacnet(in BacnetMessage message) => Touch(in message);
     public void OnHartIp(in HartIpMessage message) => Touch(in message);
+    public void OnC37118(in C37118Message message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

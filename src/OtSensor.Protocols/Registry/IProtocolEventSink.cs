@@ -1,5 +1,6 @@
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
@@ -38,6 +39,7 @@ public interface IProtocolEventSink
     void OnMms(in MmsMessage message);
     void OnBacnet(in BacnetMessage message);
     void OnHartIp(in HartIpMessage message);
+    void OnC37118(in C37118Message message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

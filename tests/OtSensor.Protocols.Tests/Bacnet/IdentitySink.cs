@@ -1,6 +1,7 @@
 using System.Text;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -50,6 +51,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnCip(in CipMessage message) { }
 
     public void OnHartIp(in HartIpMessage message) { }
+
+    public void OnC37118(in C37118Message message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

@@ -4,6 +4,7 @@ using OtSensor.Benchmarks.Config;
 using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -129,6 +130,7 @@ public class ModbusParserBenchmarks
 
         public void OnBacnet(in BacnetMessage message) => Messages++;
         public void OnHartIp(in HartIpMessage message) => Messages++;
+        public void OnC37118(in C37118Message message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
