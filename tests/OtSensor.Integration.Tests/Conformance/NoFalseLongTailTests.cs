@@ -13,6 +13,7 @@ public sealed class NoFalseLongTailTests
     private static readonly (string Protocol, string Family, string Field)[] Protocols =
     [
         ("hart-ip", "hart_ip", "hart_ip.message_id"),
+        ("c37118", "c37_118", "synphasor.frtype"),
     ];
 
     public static TheoryData<string> Captures()
