@@ -1,3 +1,4 @@
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cotp;
@@ -38,5 +39,7 @@ public static class DefaultProtocols
         new HartIpUdpModule(),
         new C37118Module(),
         new C37118UdpModule(),
+        new AdsModule(),
+        new AdsUdpModule(),
     ];
 }

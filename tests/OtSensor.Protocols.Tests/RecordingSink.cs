@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
@@ -54,6 +55,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnBacnet(in BacnetMessage message) => Record(in message);
     public void OnHartIp(in HartIpMessage message) => Record(in message);
     public void OnC37118(in C37118Message message) => Record(in message);
+    public void OnAds(in AdsMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -99,6 +101,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnBacnet(in BacnetMessage message) => Touch(in message);
     public void OnHartIp(in HartIpMessage message) => Touch(in message);
     public void OnC37118(in C37118Message message) => Touch(in message);
+    public void OnAds(in AdsMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -8,6 +8,7 @@ using OtSensor.Decoding.Flows;
 using OtSensor.Decoding.Fragments;
 using OtSensor.Decoding.Packets;
 using OtSensor.Decoding.Reassembly;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
@@ -322,6 +323,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnHartIp(in HartIpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnC37118(in C37118Message message) => OnMessage(in message);
+    void IProtocolEventSink.OnAds(in AdsMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -1,4 +1,5 @@
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
@@ -40,6 +41,7 @@ public interface IProtocolEventSink
     void OnBacnet(in BacnetMessage message);
     void OnHartIp(in HartIpMessage message);
     void OnC37118(in C37118Message message);
+    void OnAds(in AdsMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

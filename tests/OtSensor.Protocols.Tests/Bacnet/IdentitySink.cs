@@ -1,5 +1,6 @@
 using System.Text;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
@@ -53,6 +54,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnHartIp(in HartIpMessage message) { }
 
     public void OnC37118(in C37118Message message) { }
+
+    public void OnAds(in AdsMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using OtSensor.Benchmarks.Config;
 using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
@@ -131,6 +132,7 @@ public class ModbusParserBenchmarks
         public void OnBacnet(in BacnetMessage message) => Messages++;
         public void OnHartIp(in HartIpMessage message) => Messages++;
         public void OnC37118(in C37118Message message) => Messages++;
+        public void OnAds(in AdsMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
