@@ -64,7 +64,13 @@ public readonly ref struct AdsMessage : IProtocolMessage
 
     public ReadOnlySpan<byte> HostName => _d.HostNameLength > 0 ? _packet.Slice(_d.HostNameOffset, _d.HostNameLength) : default;
 
-    public bool HasIdentity => (_d.HasDeviceInfo && _d.Result == 0 && !DeviceName.IsEmpty) || (_d.IsDiscovery && IsResponse && !HostName.IsEmpty);
+    /// <summary>
+    /// Read Device Info answers for one ADS device (AMS port) of a TwinCAT system: the I/O server, NC and PLC runtimes
+    /// each give their own name and version. Only the system service (port 10000) and the PLC runtimes (800–899) speak
+    /// for the controller itself, so only their answers become its model and firmware.
+    /// </summary>
+    public bool HasIdentity => (_d.HasDeviceInfo && _d.Result == 0 && !DeviceName.IsEmpty && _d.SourcePort is 10000 or (>= 800 and <= 899))
+        || (_d.IsDiscovery && IsResponse && !HostName.IsEmpty);
 
     public void ReportIdentity(IIdentityReceiver receiver)
     {
