@@ -4,6 +4,7 @@ using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
@@ -41,5 +42,7 @@ public static class DefaultProtocols
         new C37118UdpModule(),
         new AdsModule(),
         new AdsUdpModule(),
+        new FinsModule(),
+        new FinsUdpModule(),
     ];
 }

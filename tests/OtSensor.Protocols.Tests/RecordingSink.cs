@@ -8,6 +8,7 @@ using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
@@ -56,6 +57,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnHartIp(in HartIpMessage message) => Record(in message);
     public void OnC37118(in C37118Message message) => Record(in message);
     public void OnAds(in AdsMessage message) => Record(in message);
+    public void OnFins(in FinsMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -102,6 +104,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnHartIp(in HartIpMessage message) => Touch(in message);
     public void OnC37118(in C37118Message message) => Touch(in message);
     public void OnAds(in AdsMessage message) => Touch(in message);
+    public void OnFins(in FinsMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -15,6 +15,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -324,6 +325,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnHartIp(in HartIpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnC37118(in C37118Message message) => OnMessage(in message);
     void IProtocolEventSink.OnAds(in AdsMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnFins(in FinsMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

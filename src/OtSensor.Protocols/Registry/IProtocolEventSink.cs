@@ -5,6 +5,7 @@ using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
@@ -42,6 +43,7 @@ public interface IProtocolEventSink
     void OnHartIp(in HartIpMessage message);
     void OnC37118(in C37118Message message);
     void OnAds(in AdsMessage message);
+    void OnFins(in FinsMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

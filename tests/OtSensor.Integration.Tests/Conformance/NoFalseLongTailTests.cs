@@ -15,6 +15,7 @@ public sealed class NoFalseLongTailTests
         ("hart-ip", "hart_ip", "hart_ip.message_id"),
         ("c37118", "c37_118", "synphasor.frtype"),
         ("ads", "beckhoff_ads", "ams.cmdid"),
+        ("fins", "omron_fins", "omron.command"),
     ];
 
     public static TheoryData<string> Captures()

@@ -7,6 +7,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -56,6 +57,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnC37118(in C37118Message message) { }
 
     public void OnAds(in AdsMessage message) { }
+
+    public void OnFins(in FinsMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

@@ -10,6 +10,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -133,6 +134,7 @@ public class ModbusParserBenchmarks
         public void OnHartIp(in HartIpMessage message) => Messages++;
         public void OnC37118(in C37118Message message) => Messages++;
         public void OnAds(in AdsMessage message) => Messages++;
+        public void OnFins(in FinsMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
