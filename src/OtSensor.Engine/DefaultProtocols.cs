@@ -7,6 +7,7 @@ using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -44,5 +45,7 @@ public static class DefaultProtocols
         new AdsUdpModule(),
         new FinsModule(),
         new FinsUdpModule(),
+        new MelsecModule(),
+        new MelsecUdpModule(),
     ];
 }

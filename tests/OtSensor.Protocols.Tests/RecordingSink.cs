@@ -11,6 +11,7 @@ using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
@@ -58,6 +59,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnC37118(in C37118Message message) => Record(in message);
     public void OnAds(in AdsMessage message) => Record(in message);
     public void OnFins(in FinsMessage message) => Record(in message);
+    public void OnMelsec(in MelsecMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -105,6 +107,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnC37118(in C37118Message message) => Touch(in message);
     public void OnAds(in AdsMessage message) => Touch(in message);
     public void OnFins(in FinsMessage message) => Touch(in message);
+    public void OnMelsec(in MelsecMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -13,6 +13,7 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
@@ -326,6 +327,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnC37118(in C37118Message message) => OnMessage(in message);
     void IProtocolEventSink.OnAds(in AdsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnFins(in FinsMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnMelsec(in MelsecMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -8,6 +8,7 @@ using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.S7Comm;
@@ -44,6 +45,7 @@ public interface IProtocolEventSink
     void OnC37118(in C37118Message message);
     void OnAds(in AdsMessage message);
     void OnFins(in FinsMessage message);
+    void OnMelsec(in MelsecMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -16,6 +16,9 @@ public sealed class NoFalseLongTailTests
         ("c37118", "c37_118", "synphasor.frtype"),
         ("ads", "beckhoff_ads", "ams.cmdid"),
         ("fins", "omron_fins", "omron.command"),
+        // tshark 4.0 has no MC protocol/SLMP dissector, and no public capture holds SLMP: MELSEC must appear nowhere,
+        // in particular not in the MELSOFT captures (ICS-Security-Tools melsoft_*), a different protocol.
+        ("melsec", "melsec", "melsec.command"),
     ];
 
     public static TheoryData<string> Captures()

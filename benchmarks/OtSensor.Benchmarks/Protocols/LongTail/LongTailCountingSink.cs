@@ -8,6 +8,7 @@ using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -34,6 +35,7 @@ internal sealed class LongTailCountingSink : IProtocolEventSink
     public void OnC37118(in C37118Message message) => Count(in message);
     public void OnAds(in AdsMessage message) => Count(in message);
     public void OnFins(in FinsMessage message) => Count(in message);
+    public void OnMelsec(in MelsecMessage message) => Count(in message);
 
     public void OnIec104(in Iec104Message message) => Messages++;
     public void OnDnp3(in Dnp3Message message) => Messages++;

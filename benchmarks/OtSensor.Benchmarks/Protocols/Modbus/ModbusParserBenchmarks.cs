@@ -8,6 +8,7 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
@@ -135,6 +136,7 @@ public class ModbusParserBenchmarks
         public void OnC37118(in C37118Message message) => Messages++;
         public void OnAds(in AdsMessage message) => Messages++;
         public void OnFins(in FinsMessage message) => Messages++;
+        public void OnMelsec(in MelsecMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
