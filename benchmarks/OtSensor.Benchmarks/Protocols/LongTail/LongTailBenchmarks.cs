@@ -5,6 +5,7 @@ using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.HartIp;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Modbus;
 
 namespace OtSensor.Benchmarks.Protocols.LongTail;
@@ -13,7 +14,7 @@ namespace OtSensor.Benchmarks.Protocols.LongTail;
 /// The long-tail protocol sessions, per message, over frames taken from the public captures: Modbus/UDP datagrams,
 /// HART-IP over TCP (command 0 and 20 exchanges, nDPI hart_ip.pcap), C37.118 over TCP (CFG-2 and data frames,
 /// icsnpp C37.118_1PMU_TCP), ADS over AMS/TCP (reads and Read Device Info, nDPI beckhoff_ads) and FINS over UDP
-/// (Controller Data Read, ICS-Security-Tools omron_test). Steady state must allocate 0 B.
+/// (Controller Data Read, ICS-Security-Tools omron_test), MELSEC SLMP 3E over TCP. Steady state must allocate 0 B.
 /// </summary>
 [Config(typeof(BenchConfig))]
 public class LongTailBenchmarks
@@ -44,6 +45,10 @@ public class LongTailBenchmarks
     private const string FinsCommand = "800002000000006300ef050100";
     private const string FinsResponse = "c0000200630000c800ef050100004350314c2d454c323044522d440000002020202030312e3030000000000030312e3036000000000000000000000000000000000000000000000000010000000000000000000000000000000000010003000a172a1008000000000000";
 
+    // SLMP 3E batch read of D100 and its response (SLMP Reference Manual example layout; no public SLMP capture).
+    private static readonly byte[] MelsecRequest = [0x50, 0x00, 0x00, 0xFF, 0xFF, 0x03, 0x00, 0x0C, 0x00, 0x10, 0x00, 0x01, 0x04, 0x00, 0x00, 0x64, 0x00, 0x00, 0xA8, 0x01, 0x00];
+    private static readonly byte[] MelsecResponse = [0xD0, 0x00, 0x00, 0xFF, 0xFF, 0x03, 0x00, 0x04, 0x00, 0x00, 0x00, 0x34, 0x12];
+
     private static readonly byte[] ModbusRequest = [0x00, 0x07, 0x00, 0x00, 0x00, 0x06, 0x11, 0x03, 0x00, 0x6B, 0x00, 0x03];
     private static readonly byte[] ModbusResponse = [0x00, 0x07, 0x00, 0x00, 0x00, 0x09, 0x11, 0x03, 0x06, 0x02, 0x2B, 0x00, 0x00, 0x00, 0x64];
 
@@ -54,6 +59,7 @@ public class LongTailBenchmarks
     private AdsSession _ads = null!;
     private FinsSession _fins = null!;
     private ModbusUdpSession _modbus = null!;
+    private MelsecSession _melsec = null!;
     private LongTailCountingSink _sink = null!;
 
     [GlobalSetup]
@@ -72,6 +78,7 @@ public class LongTailBenchmarks
         _ads = new AdsSession();
         _fins = new FinsSession();
         _modbus = new ModbusUdpSession();
+        _melsec = new MelsecSession();
         _sink = new LongTailCountingSink();
 
         // Every benchmark must see every message cleanly, or the per-message figures are wrong.
@@ -80,7 +87,8 @@ public class LongTailBenchmarks
         Ads();
         Fins();
         ModbusUdp();
-        if (_sink.Messages != 4L * Repeat * 4 + (long)(2 * Repeat) || _sink.Anomalous != 0)
+        Melsec();
+        if (_sink.Messages != 4L * Repeat * 4 + (long)(4 * Repeat) || _sink.Anomalous != 0)
             throw new InvalidOperationException($"{_sink.Messages} messages, {_sink.Anomalous} anomalous.");
     }
 
@@ -113,6 +121,18 @@ public class LongTailBenchmarks
             _modbus.OnDatagram(ModbusResponse, Direction.ToClient, _sink);
         }
         return _sink.Messages;
+    }
+
+    [Benchmark(OperationsPerInvoke = 2 * Repeat, Description = "MELSEC SLMP session, TCP (3E read, paired)")]
+    public long Melsec()
+    {
+        long consumed = 0;
+        for (int i = 0; i < Repeat; i++)
+        {
+            consumed += _melsec.OnData(MelsecRequest, Direction.ToServer, _sink).Consumed;
+            consumed += _melsec.OnData(MelsecResponse, Direction.ToClient, _sink).Consumed;
+        }
+        return consumed;
     }
 
     /// <summary>The frames, hex-decoded, back to back, each repeated so that every stream holds 2 × <see cref="Repeat"/> messages.</summary>
