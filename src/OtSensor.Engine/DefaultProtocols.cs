@@ -5,6 +5,7 @@ using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
@@ -47,5 +48,6 @@ public static class DefaultProtocols
         new FinsUdpModule(),
         new MelsecModule(),
         new MelsecUdpModule(),
+        new FoxModule(),
     ];
 }

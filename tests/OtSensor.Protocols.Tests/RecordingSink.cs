@@ -9,6 +9,7 @@ using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
@@ -60,6 +61,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnAds(in AdsMessage message) => Record(in message);
     public void OnFins(in FinsMessage message) => Record(in message);
     public void OnMelsec(in MelsecMessage message) => Record(in message);
+    public void OnFox(in FoxMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -108,6 +110,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnAds(in AdsMessage message) => Touch(in message);
     public void OnFins(in FinsMessage message) => Touch(in message);
     public void OnMelsec(in MelsecMessage message) => Touch(in message);
+    public void OnFox(in FoxMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

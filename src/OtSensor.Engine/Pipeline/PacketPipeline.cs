@@ -17,6 +17,7 @@ using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -328,6 +329,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnAds(in AdsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnFins(in FinsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnMelsec(in MelsecMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnFox(in FoxMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -6,6 +6,7 @@ using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
@@ -46,6 +47,7 @@ public interface IProtocolEventSink
     void OnAds(in AdsMessage message);
     void OnFins(in FinsMessage message);
     void OnMelsec(in MelsecMessage message);
+    void OnFox(in FoxMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

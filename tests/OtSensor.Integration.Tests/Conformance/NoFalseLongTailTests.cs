@@ -19,6 +19,8 @@ public sealed class NoFalseLongTailTests
         // tshark 4.0 has no MC protocol/SLMP dissector, and no public capture holds SLMP: MELSEC must appear nowhere,
         // in particular not in the MELSOFT captures (ICS-Security-Tools melsoft_*), a different protocol.
         ("melsec", "melsec", "melsec.command"),
+        // No public capture holds Niagara Fox (no tcp/1911 anywhere): it must appear nowhere.
+        ("fox", "fox", "fox.command"),
     ];
 
     public static TheoryData<string> Captures()

@@ -9,6 +9,7 @@ using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -62,6 +63,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnFins(in FinsMessage message) { }
 
     public void OnMelsec(in MelsecMessage message) { }
+
+    public void OnFox(in FoxMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

@@ -206,6 +206,7 @@ public sealed class MelsecTests
         public void OnC37118(in OtSensor.Protocols.C37118.C37118Message message) { }
         public void OnAds(in OtSensor.Protocols.Ads.AdsMessage message) { }
         public void OnFins(in OtSensor.Protocols.Fins.FinsMessage message) { }
+        public void OnFox(in OtSensor.Protocols.Fox.FoxMessage message) { }
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
     }
 }

@@ -6,6 +6,7 @@ using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
@@ -36,6 +37,7 @@ internal sealed class LongTailCountingSink : IProtocolEventSink
     public void OnAds(in AdsMessage message) => Count(in message);
     public void OnFins(in FinsMessage message) => Count(in message);
     public void OnMelsec(in MelsecMessage message) => Count(in message);
+    public void OnFox(in FoxMessage message) => Count(in message);
 
     public void OnIec104(in Iec104Message message) => Messages++;
     public void OnDnp3(in Dnp3Message message) => Messages++;

@@ -12,6 +12,7 @@ using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -137,6 +138,7 @@ public class ModbusParserBenchmarks
         public void OnAds(in AdsMessage message) => Messages++;
         public void OnFins(in FinsMessage message) => Messages++;
         public void OnMelsec(in MelsecMessage message) => Messages++;
+        public void OnFox(in FoxMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
