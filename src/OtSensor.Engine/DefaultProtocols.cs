@@ -14,6 +14,7 @@ using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Engine;
 
@@ -49,5 +50,6 @@ public static class DefaultProtocols
         new MelsecModule(),
         new MelsecUdpModule(),
         new FoxModule(),
+        new SrtpModule(),
     ];
 }

@@ -18,6 +18,7 @@ using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Protocols.Tests;
 
@@ -62,6 +63,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnFins(in FinsMessage message) => Record(in message);
     public void OnMelsec(in MelsecMessage message) => Record(in message);
     public void OnFox(in FoxMessage message) => Record(in message);
+    public void OnSrtp(in SrtpMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -111,6 +113,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnFins(in FinsMessage message) => Touch(in message);
     public void OnMelsec(in MelsecMessage message) => Touch(in message);
     public void OnFox(in FoxMessage message) => Touch(in message);
+    public void OnSrtp(in SrtpMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

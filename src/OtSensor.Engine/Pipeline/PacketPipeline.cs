@@ -24,6 +24,7 @@ using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Engine.Pipeline;
 
@@ -330,6 +331,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnFins(in FinsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnMelsec(in MelsecMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnFox(in FoxMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnSrtp(in SrtpMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

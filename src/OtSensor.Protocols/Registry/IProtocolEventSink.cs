@@ -14,6 +14,7 @@ using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Protocols.Registry;
 
@@ -48,6 +49,7 @@ public interface IProtocolEventSink
     void OnFins(in FinsMessage message);
     void OnMelsec(in MelsecMessage message);
     void OnFox(in FoxMessage message);
+    void OnSrtp(in SrtpMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -21,6 +21,8 @@ public sealed class NoFalseLongTailTests
         ("melsec", "melsec", "melsec.command"),
         // No public capture holds Niagara Fox (no tcp/1911 anywhere): it must appear nowhere.
         ("fox", "fox", "fox.command"),
+        // No public capture holds GE SRTP (no tcp/18245 anywhere): it must appear nowhere.
+        ("srtp", "srtp", "srtp.service"),
     ];
 
     public static TheoryData<string> Captures()

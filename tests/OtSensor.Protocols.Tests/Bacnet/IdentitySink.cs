@@ -16,6 +16,7 @@ using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Protocols.Tests.Bacnet;
 
@@ -65,6 +66,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnMelsec(in MelsecMessage message) { }
 
     public void OnFox(in FoxMessage message) { }
+
+    public void OnSrtp(in SrtpMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

@@ -207,6 +207,7 @@ public sealed class MelsecTests
         public void OnAds(in OtSensor.Protocols.Ads.AdsMessage message) { }
         public void OnFins(in OtSensor.Protocols.Fins.FinsMessage message) { }
         public void OnFox(in OtSensor.Protocols.Fox.FoxMessage message) { }
+        public void OnSrtp(in OtSensor.Protocols.Srtp.SrtpMessage message) { }
         public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
     }
 }

@@ -15,6 +15,7 @@ using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Benchmarks.Protocols.LongTail;
 
@@ -38,6 +39,7 @@ internal sealed class LongTailCountingSink : IProtocolEventSink
     public void OnFins(in FinsMessage message) => Count(in message);
     public void OnMelsec(in MelsecMessage message) => Count(in message);
     public void OnFox(in FoxMessage message) => Count(in message);
+    public void OnSrtp(in SrtpMessage message) => Count(in message);
 
     public void OnIec104(in Iec104Message message) => Messages++;
     public void OnDnp3(in Dnp3Message message) => Messages++;

@@ -19,6 +19,7 @@ using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Benchmarks.Protocols.Modbus;
 
@@ -139,6 +140,7 @@ public class ModbusParserBenchmarks
         public void OnFins(in FinsMessage message) => Messages++;
         public void OnMelsec(in MelsecMessage message) => Messages++;
         public void OnFox(in FoxMessage message) => Messages++;
+        public void OnSrtp(in SrtpMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
