@@ -4,9 +4,11 @@ using OtSensor.Core.Parsing;
 using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Benchmarks.Protocols.LongTail;
 
@@ -14,7 +16,8 @@ namespace OtSensor.Benchmarks.Protocols.LongTail;
 /// The long-tail protocol sessions, per message, over frames taken from the public captures: Modbus/UDP datagrams,
 /// HART-IP over TCP (command 0 and 20 exchanges, nDPI hart_ip.pcap), C37.118 over TCP (CFG-2 and data frames,
 /// icsnpp C37.118_1PMU_TCP), ADS over AMS/TCP (reads and Read Device Info, nDPI beckhoff_ads) and FINS over UDP
-/// (Controller Data Read, ICS-Security-Tools omron_test), MELSEC SLMP 3E over TCP. Steady state must allocate 0 B.
+/// (Controller Data Read, ICS-Security-Tools omron_test), and MELSEC SLMP 3E, Niagara Fox hello and GE SRTP reads built
+/// from their published layouts (no public captures). Steady state must allocate 0 B.
 /// </summary>
 [Config(typeof(BenchConfig))]
 public class LongTailBenchmarks
@@ -49,6 +52,8 @@ public class LongTailBenchmarks
     private static readonly byte[] MelsecRequest = [0x50, 0x00, 0x00, 0xFF, 0xFF, 0x03, 0x00, 0x0C, 0x00, 0x10, 0x00, 0x01, 0x04, 0x00, 0x00, 0x64, 0x00, 0x00, 0xA8, 0x01, 0x00];
     private static readonly byte[] MelsecResponse = [0xD0, 0x00, 0x00, 0xFF, 0xFF, 0x03, 0x00, 0x04, 0x00, 0x00, 0x00, 0x34, 0x12];
 
+    private static readonly byte[] FoxHello = "fox a 0 -1 fox hello\n{\nfox.version=s:1.0\nid=i:171\nhostName=s:192.168.1.20\napp.name=s:Station\napp.version=s:3.8.311\n};;\n"u8.ToArray();
+
     private static readonly byte[] ModbusRequest = [0x00, 0x07, 0x00, 0x00, 0x00, 0x06, 0x11, 0x03, 0x00, 0x6B, 0x00, 0x03];
     private static readonly byte[] ModbusResponse = [0x00, 0x07, 0x00, 0x00, 0x00, 0x09, 0x11, 0x03, 0x06, 0x02, 0x2B, 0x00, 0x00, 0x00, 0x64];
 
@@ -60,6 +65,9 @@ public class LongTailBenchmarks
     private FinsSession _fins = null!;
     private ModbusUdpSession _modbus = null!;
     private MelsecSession _melsec = null!;
+    private FoxSession _fox = null!;
+    private SrtpSession _srtp = null!;
+    private byte[] _srtpRequest = null!, _srtpResponse = null!;
     private LongTailCountingSink _sink = null!;
 
     [GlobalSetup]
@@ -79,6 +87,18 @@ public class LongTailBenchmarks
         _fins = new FinsSession();
         _modbus = new ModbusUdpSession();
         _melsec = new MelsecSession();
+        _fox = new FoxSession();
+        _srtp = new SrtpSession();
+        _srtpRequest = new byte[56];
+        _srtpRequest[0] = 0x02;  // request
+        _srtpRequest[31] = 0xC0; // message type request
+        _srtpRequest[42] = 0x04; // read system memory
+        _srtpRequest[43] = 0x08; // %R
+        _srtpRequest[46] = 0x04; // 4 words
+        _srtpResponse = new byte[64];
+        _srtpResponse[0] = 0x03; // response
+        _srtpResponse[4] = 8;    // 8 payload bytes
+        _srtpResponse[31] = 0x94; // ACK with data
         _sink = new LongTailCountingSink();
 
         // Every benchmark must see every message cleanly, or the per-message figures are wrong.
@@ -88,7 +108,9 @@ public class LongTailBenchmarks
         Fins();
         ModbusUdp();
         Melsec();
-        if (_sink.Messages != 4L * Repeat * 4 + (long)(4 * Repeat) || _sink.Anomalous != 0)
+        Fox();
+        Srtp();
+        if (_sink.Messages != 4L * Repeat * 4 + (long)(8 * Repeat) || _sink.Anomalous != 0)
             throw new InvalidOperationException($"{_sink.Messages} messages, {_sink.Anomalous} anomalous.");
     }
 
@@ -131,6 +153,26 @@ public class LongTailBenchmarks
         {
             consumed += _melsec.OnData(MelsecRequest, Direction.ToServer, _sink).Consumed;
             consumed += _melsec.OnData(MelsecResponse, Direction.ToClient, _sink).Consumed;
+        }
+        return consumed;
+    }
+
+    [Benchmark(OperationsPerInvoke = 2 * Repeat, Description = "Niagara Fox session, TCP (station hello)")]
+    public long Fox()
+    {
+        long consumed = 0;
+        for (int i = 0; i < 2 * Repeat; i++) consumed += _fox.OnData(FoxHello, Direction.ToClient, _sink).Consumed;
+        return consumed;
+    }
+
+    [Benchmark(OperationsPerInvoke = 2 * Repeat, Description = "GE SRTP session, TCP (read system memory, paired)")]
+    public long Srtp()
+    {
+        long consumed = 0;
+        for (int i = 0; i < Repeat; i++)
+        {
+            consumed += _srtp.OnData(_srtpRequest, Direction.ToServer, _sink).Consumed;
+            consumed += _srtp.OnData(_srtpResponse, Direction.ToClient, _sink).Consumed;
         }
         return consumed;
     }
