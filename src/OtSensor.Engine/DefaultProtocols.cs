@@ -1,10 +1,16 @@
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.EtherCat;
+using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
@@ -14,6 +20,7 @@ using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 using OtSensor.Protocols.SampledValues;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Engine;
 
@@ -33,6 +40,7 @@ public static class DefaultProtocols
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>
     private static IProtocolModule[] StreamAndDatagramModules() => [
         new ModbusModule(),
+        new ModbusUdpModule(),
         new Dnp3Module(),
         new Dnp3UdpModule(),
         new Iec104Module(),
@@ -44,5 +52,17 @@ public static class DefaultProtocols
         new PnioCmModule(),
         new OpcUaModule(),
         new EtherCatUdpModule(),
+        new HartIpModule(),
+        new HartIpUdpModule(),
+        new C37118Module(),
+        new C37118UdpModule(),
+        new AdsModule(),
+        new AdsUdpModule(),
+        new FinsModule(),
+        new FinsUdpModule(),
+        new MelsecModule(),
+        new MelsecUdpModule(),
+        new FoxModule(),
+        new SrtpModule(),
     ];
 }

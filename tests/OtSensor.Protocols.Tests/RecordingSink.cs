@@ -2,13 +2,19 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.EtherCat;
+using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
@@ -19,6 +25,7 @@ using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 using OtSensor.Protocols.SampledValues;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Protocols.Tests;
 
@@ -64,6 +71,13 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnPnioCm(in PnioCmMessage message) => Record(in message);
     public void OnOpcUa(in OpcUaMessage message) => Record(in message);
     public void OnEtherCat(in EtherCatMessage message) => Record(in message);
+    public void OnHartIp(in HartIpMessage message) => Record(in message);
+    public void OnC37118(in C37118Message message) => Record(in message);
+    public void OnAds(in AdsMessage message) => Record(in message);
+    public void OnFins(in FinsMessage message) => Record(in message);
+    public void OnMelsec(in MelsecMessage message) => Record(in message);
+    public void OnFox(in FoxMessage message) => Record(in message);
+    public void OnSrtp(in SrtpMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -114,6 +128,13 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnPnioCm(in PnioCmMessage message) => Touch(in message);
     public void OnOpcUa(in OpcUaMessage message) => Touch(in message);
     public void OnEtherCat(in EtherCatMessage message) => Touch(in message);
+    public void OnHartIp(in HartIpMessage message) => Touch(in message);
+    public void OnC37118(in C37118Message message) => Touch(in message);
+    public void OnAds(in AdsMessage message) => Touch(in message);
+    public void OnFins(in FinsMessage message) => Touch(in message);
+    public void OnMelsec(in MelsecMessage message) => Touch(in message);
+    public void OnFox(in FoxMessage message) => Touch(in message);
+    public void OnSrtp(in SrtpMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -8,13 +8,19 @@ using OtSensor.Decoding.Flows;
 using OtSensor.Decoding.Fragments;
 using OtSensor.Decoding.Packets;
 using OtSensor.Decoding.Reassembly;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.EtherCat;
+using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
@@ -25,6 +31,7 @@ using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 using OtSensor.Protocols.SampledValues;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Engine.Pipeline;
 
@@ -348,6 +355,13 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnPnioCm(in PnioCmMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnOpcUa(in OpcUaMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnEtherCat(in EtherCatMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnHartIp(in HartIpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnC37118(in C37118Message message) => OnMessage(in message);
+    void IProtocolEventSink.OnAds(in AdsMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnFins(in FinsMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnMelsec(in MelsecMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnFox(in FoxMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnSrtp(in SrtpMessage message) => OnMessage(in message);
 
     /// <summary>A PDU whose protocol states its sender's role in-band (<see cref="IInBandSenderRole"/>): roles follow the PDU, not the transport.</summary>
     private void OnMessageWithSenderRole<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, IInBandSenderRole, allows ref struct

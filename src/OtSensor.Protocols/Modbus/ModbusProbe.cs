@@ -48,6 +48,22 @@ public static class ModbusProbe
     }
 
     /// <summary>
+    /// Recognises one UDP datagram as Modbus over UDP, strictly: exactly one MBAP frame whose length field
+    /// accounts for every byte of the datagram, with a public, user-defined or UMAS function code. The
+    /// Implementation Guide V1.0b specifies TCP only; Modbus over UDP is the de facto convention of carrying the
+    /// same MBAP ADU one per datagram (port 502), so a datagram is never part of an ADU, nor several ADUs.
+    /// </summary>
+    public static ProbeResult RecognizeDatagram(ReadOnlySpan<byte> datagram, Direction direction)
+    {
+        if (datagram.Length < ModbusConstants.MbapHeaderLength + 1 || Probe(datagram, direction) != ProbeResult.Recognized)
+            return ProbeResult.Unrecognized;
+        int frameLength = BinaryPrimitives.ReadUInt16BigEndian(datagram[4..]) + ModbusConstants.LengthFieldBase;
+        return frameLength == datagram.Length && IsPlausibleFunction(datagram[ModbusConstants.MbapHeaderLength])
+            ? ProbeResult.Recognized
+            : ProbeResult.Unrecognized;
+    }
+
+    /// <summary>
     /// Public function codes (Application Protocol V1.1b3 §5.1, including 0, which scanners send), the
     /// user-defined ranges 65–72 and 100–110, Schneider UMAS (90), and their exception responses.
     /// </summary>

@@ -122,7 +122,8 @@ public sealed class ModbusSession : IStreamSession
         sink.OnModbus(in flagged);
     }
 
-    private static ModbusRequestContext ContextOf(in ModbusMessage request)
+    /// <summary>What a response needs to know of its request (shared with <see cref="ModbusUdpSession"/>).</summary>
+    internal static ModbusRequestContext ContextOf(in ModbusMessage request)
     {
         byte subCode = 0;
         bool hasSubCode = false;

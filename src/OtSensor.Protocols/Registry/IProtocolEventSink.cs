@@ -1,11 +1,17 @@
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.EtherCat;
+using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
@@ -15,6 +21,7 @@ using OtSensor.Protocols.OpcUa;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 using OtSensor.Protocols.SampledValues;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Protocols.Registry;
 
@@ -53,6 +60,13 @@ public interface IProtocolEventSink
     void OnPnioCm(in PnioCmMessage message) { }
     void OnOpcUa(in OpcUaMessage message) { }
     void OnEtherCat(in EtherCatMessage message) { }
+    void OnHartIp(in HartIpMessage message) { }
+    void OnC37118(in C37118Message message) { }
+    void OnAds(in AdsMessage message) { }
+    void OnFins(in FinsMessage message) { }
+    void OnMelsec(in MelsecMessage message) { }
+    void OnFox(in FoxMessage message) { }
+    void OnSrtp(in SrtpMessage message) { }
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -1,12 +1,18 @@
 using System.Text;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.EtherCat;
+using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
@@ -17,6 +23,7 @@ using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 using OtSensor.Protocols.SampledValues;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Protocols.Tests.Bacnet;
 
@@ -65,6 +72,19 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
 
     public void OnPnioCm(in PnioCmMessage message) { }
     public void OnOpcUa(in OpcUaMessage message) { }
+    public void OnHartIp(in HartIpMessage message) { }
+
+    public void OnC37118(in C37118Message message) { }
+
+    public void OnAds(in AdsMessage message) { }
+
+    public void OnFins(in FinsMessage message) { }
+
+    public void OnMelsec(in MelsecMessage message) { }
+
+    public void OnFox(in FoxMessage message) { }
+
+    public void OnSrtp(in SrtpMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

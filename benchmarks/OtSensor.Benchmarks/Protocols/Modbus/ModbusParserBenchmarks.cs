@@ -3,13 +3,19 @@ using BenchmarkDotNet.Attributes;
 using OtSensor.Benchmarks.Config;
 using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
 using OtSensor.Protocols.EtherCat;
+using OtSensor.Protocols.Fins;
+using OtSensor.Protocols.Fox;
+using OtSensor.Protocols.HartIp;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
@@ -20,6 +26,7 @@ using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
 using OtSensor.Protocols.SampledValues;
+using OtSensor.Protocols.Srtp;
 
 namespace OtSensor.Benchmarks.Protocols.Modbus;
 
@@ -135,6 +142,13 @@ public class ModbusParserBenchmarks
 
         public void OnBacnet(in BacnetMessage message) => Messages++;
         public void OnOpcUa(in OpcUaMessage message) => Messages++;
+        public void OnHartIp(in HartIpMessage message) => Messages++;
+        public void OnC37118(in C37118Message message) => Messages++;
+        public void OnAds(in AdsMessage message) => Messages++;
+        public void OnFins(in FinsMessage message) => Messages++;
+        public void OnMelsec(in MelsecMessage message) => Messages++;
+        public void OnFox(in FoxMessage message) => Messages++;
+        public void OnSrtp(in SrtpMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
