@@ -27,6 +27,8 @@ public sealed class DeviceInventory
     private readonly IdentityExtractor _identity = new();
     // MAC-only devices (layer-2 protocols) and IP devices bound to a MAC by ARP or an IPv6 link-local source.
     private readonly Dictionary<MacAddress, Device> _byMac = [];
+    private MacAddress _recentMac0, _recentMac1;
+    private Device? _recentDevice0, _recentDevice1;
     private readonly IndustrialPorts _ports;
     private int _nextId = 1;
 
@@ -224,13 +226,30 @@ public sealed class DeviceInventory
     public Device? GetOrAddByMac(MacAddress mac, Timestamp time)
     {
         if (mac.IsZero || mac.IsGroup) return null;
-        if (_byMac.TryGetValue(mac, out var device)) return device;
+        // Layer-2 traffic comes in runs from the same few MACs (an EtherCAT frame carries many datagrams, a GOOSE
+        // publisher repeats): the last two answers are kept and skip the dictionary.
+        if (mac == _recentMac0) return _recentDevice0;
+        if (mac == _recentMac1) return _recentDevice1;
+        if (_byMac.TryGetValue(mac, out var device))
+        {
+            Remember(mac, device);
+            return device;
+        }
         if (_ordered.Count >= _limits.MaxDevices) { DevicesDropped++; return null; }
         device = new Device(_nextId++, default, time);
         device.AddMac(mac, authoritative: true);
         _byMac.Add(mac, device);
         _ordered.Add(device);
+        Remember(mac, device);
         return device;
+    }
+
+    private void Remember(MacAddress mac, Device device)
+    {
+        _recentMac1 = _recentMac0;
+        _recentDevice1 = _recentDevice0;
+        _recentMac0 = mac;
+        _recentDevice0 = device;
     }
 
     /// <summary>
@@ -262,6 +281,8 @@ public sealed class DeviceInventory
             if (device.MergedInto is not null) _devices[address] = DeviceMerger.Root(device);
         foreach (var (mac, device) in _byMac.ToList())
             if (device.MergedInto is not null) _byMac[mac] = DeviceMerger.Root(device);
+        _recentMac0 = _recentMac1 = default;
+        _recentDevice0 = _recentDevice1 = null;
         var connections = _orderedConnections.ToList();
         _connections.Clear();
         _orderedConnections.Clear();

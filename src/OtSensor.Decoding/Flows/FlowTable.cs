@@ -134,7 +134,8 @@ public sealed class FlowTable
         direction = sourceIsFirst == flow.ClientIsFirst ? Direction.ToServer : Direction.ToClient;
         var timeoutClass = flow.OnPacket(direction, packet, created);
         MoveToTail(flow, timeoutClass);
-        _cache[slot] = flow;
+        // Usually already there: skip the store (and its GC write barrier) then.
+        if (!ReferenceEquals(_cache[slot], flow)) _cache[slot] = flow;
         return flow;
     }
 

@@ -12,6 +12,8 @@ public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules, IRe
     // An array, walked with an index: a foreach over the interface would box its enumerator on every probe.
     private readonly IProtocolModule[] _modules = [.. modules];
     private readonly IFrameModule[] _frameModules = frameModules is null ? [] : [.. frameModules];
+    // Ports any module names: most new flows are on ports none does, and skip the per-module port walk.
+    private readonly bool[] _knownPort = KnownPorts(modules);
 
     public IReadOnlyList<IProtocolModule> Modules => _modules;
 
@@ -32,7 +34,9 @@ public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules, IRe
             for (int i = 0; i < _modules.Length; i++)
             {
                 var candidate = _modules[i];
-                if (candidate.IsStream != stream || (UsesPort(candidate, serverPort) || UsesPort(candidate, clientPort)) != (pass == 0)) continue;
+                if (candidate.IsStream != stream) continue;
+                bool onItsPort = (_knownPort[serverPort] && UsesPort(candidate, serverPort)) || (_knownPort[clientPort] && UsesPort(candidate, clientPort));
+                if (onItsPort != (pass == 0)) continue;
                 switch (candidate.Probe(data, direction))
                 {
                     case ProbeResult.Recognized:
@@ -45,6 +49,14 @@ public sealed class ProtocolRegistry(IReadOnlyList<IProtocolModule> modules, IRe
             }
         }
         return incomplete ? ProbeResult.Incomplete : ProbeResult.Unrecognized;
+    }
+
+    private static bool[] KnownPorts(IReadOnlyList<IProtocolModule> modules)
+    {
+        var known = new bool[ushort.MaxValue + 1];
+        foreach (var module in modules)
+            foreach (var port in module.DefaultPorts) known[port] = true;
+        return known;
     }
 
     /// <summary>Whether <paramref name="port"/> is one of the module's well-known ports.</summary>
