@@ -1,5 +1,6 @@
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
+using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -31,5 +32,6 @@ public static class DefaultProtocols
         new EnipModule(),
         new EnipUdpModule(),
         new EnipIoModule(),
+        new DhcpModule(),
     ];
 }

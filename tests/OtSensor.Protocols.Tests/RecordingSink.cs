@@ -4,6 +4,7 @@ using System.Text.Json;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -51,6 +52,8 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnMms(in MmsMessage message) => Record(in message);
     public void OnBacnet(in BacnetMessage message) => Record(in message);
 
+    public void OnDhcp(in DhcpMessage message) => Record(in message);
+
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
         var names = new List<string>();
@@ -93,6 +96,8 @@ public sealed class NoOpSink : IProtocolEventSink
 
     public void OnMms(in MmsMessage message) => Touch(in message);
     public void OnBacnet(in BacnetMessage message) => Touch(in message);
+
+    public void OnDhcp(in DhcpMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -9,6 +9,7 @@ using OtSensor.Decoding.Fragments;
 using OtSensor.Decoding.Packets;
 using OtSensor.Decoding.Reassembly;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -318,6 +319,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     void IProtocolEventSink.OnMms(in MmsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnBacnet(in BacnetMessage message) => OnMessage(in message);
+
+    void IProtocolEventSink.OnDhcp(in DhcpMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

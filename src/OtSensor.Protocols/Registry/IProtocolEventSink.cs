@@ -1,6 +1,7 @@
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -36,6 +37,8 @@ public interface IProtocolEventSink
 
     void OnMms(in MmsMessage message);
     void OnBacnet(in BacnetMessage message);
+
+    void OnDhcp(in DhcpMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

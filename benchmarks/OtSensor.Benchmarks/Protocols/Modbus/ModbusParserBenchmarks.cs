@@ -4,6 +4,7 @@ using OtSensor.Benchmarks.Config;
 using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -127,6 +128,8 @@ public class ModbusParserBenchmarks
         public void OnDnp3(in Dnp3Message message) => Messages++;
 
         public void OnBacnet(in BacnetMessage message) => Messages++;
+
+        public void OnDhcp(in DhcpMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
