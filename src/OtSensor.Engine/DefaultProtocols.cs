@@ -1,6 +1,7 @@
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -33,5 +34,9 @@ public static class DefaultProtocols
         new EnipUdpModule(),
         new EnipIoModule(),
         new DhcpModule(),
+        new DnsModule(),
+        new LlmnrModule(),
+        new MdnsModule(),
+        new DnsTcpModule(),
     ];
 }

@@ -5,6 +5,7 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -53,6 +54,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnBacnet(in BacnetMessage message) => Record(in message);
 
     public void OnDhcp(in DhcpMessage message) => Record(in message);
+    public void OnDns(in DnsMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -98,6 +100,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnBacnet(in BacnetMessage message) => Touch(in message);
 
     public void OnDhcp(in DhcpMessage message) => Touch(in message);
+    public void OnDns(in DnsMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

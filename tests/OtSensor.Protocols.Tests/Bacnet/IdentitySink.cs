@@ -2,6 +2,7 @@ using System.Text;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -50,6 +51,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnCip(in CipMessage message) { }
 
     public void OnDhcp(in DhcpMessage message) { }
+
+    public void OnDns(in DnsMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

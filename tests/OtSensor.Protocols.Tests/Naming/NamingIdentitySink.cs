@@ -3,6 +3,7 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -22,6 +23,8 @@ internal sealed class NamingIdentitySink(bool keep = true) : IProtocolEventSink,
     public int Count { get; private set; }
 
     public void OnDhcp(in DhcpMessage message) => Collect(in message);
+
+    public void OnDns(in DnsMessage message) => Collect(in message);
 
     private void Collect<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

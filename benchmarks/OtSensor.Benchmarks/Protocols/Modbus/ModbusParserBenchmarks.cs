@@ -5,6 +5,7 @@ using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -130,6 +131,7 @@ public class ModbusParserBenchmarks
         public void OnBacnet(in BacnetMessage message) => Messages++;
 
         public void OnDhcp(in DhcpMessage message) => Messages++;
+        public void OnDns(in DnsMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
