@@ -40,6 +40,10 @@ public static class DnsProbe
         ushort flags = BinaryPrimitives.ReadUInt16BigEndian(header[2..]);
         int opcode = (flags >> 11) & 0xF;
         if ((flags & DnsConstants.FlagZ) != 0 || opcode is 3 or > DnsConstants.MaxOpcode) return ProbeResult.Unrecognized;
+        // Before waiting for up to 64 KiB, the counts must be plausible too (text protocols fail here at once).
+        int questions = BinaryPrimitives.ReadUInt16BigEndian(header[4..]);
+        int records = BinaryPrimitives.ReadUInt16BigEndian(header[6..]) + BinaryPrimitives.ReadUInt16BigEndian(header[8..]) + BinaryPrimitives.ReadUInt16BigEndian(header[10..]);
+        if (questions > DnsConstants.MaxQuestions || records > length / 11 || questions + records == 0) return ProbeResult.Unrecognized;
         if (data.Length < DnsConstants.TcpLengthPrefix + length) return ProbeResult.Incomplete;
         return DnsParser.IsWellFormed(data.Slice(DnsConstants.TcpLengthPrefix, length), ProtocolId.Dns) ? ProbeResult.Recognized : ProbeResult.Unrecognized;
     }

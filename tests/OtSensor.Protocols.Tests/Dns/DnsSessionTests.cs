@@ -56,7 +56,7 @@ public sealed class DnsSessionTests
         var r = m.Details.GetProperty("records");
         Assert.Equal(("_http._tcp.local", "Dev._http._tcp.local", false), (r[0].GetProperty("name").GetString(), r[0].GetProperty("target").GetString(), r[0].GetProperty("cacheFlush").GetBoolean()));
         Assert.Equal(("Compube.local", 80, 1), (r[1].GetProperty("target").GetString(), r[1].GetProperty("port").GetInt32(), r[1].GetProperty("class").GetInt32()));
-        Assert.Equal(["md=EK1100", "path=/"], r[2].GetProperty("txt").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Equal(["ty=EK1100", "path=/"], r[2].GetProperty("txt").EnumerateArray().Select(e => e.GetString()!));
         Assert.Equal(("Compube.local", "192.168.0.17", true), (r[3].GetProperty("name").GetString(), r[3].GetProperty("address").GetString(), r[3].GetProperty("cacheFlush").GetBoolean()));
     }
 
@@ -83,10 +83,18 @@ public sealed class DnsSessionTests
     }
 
     [Fact]
+    public void ModelValue_MdOnlyWhenAllowed()
+    {
+        byte[] txt = [8, (byte)'m', (byte)'d', (byte)'=', (byte)'0', (byte)',', (byte)'1', (byte)',', (byte)'2'];
+        Assert.True(DnsIdentity.ModelValue(txt, mdIsModel: false).IsEmpty);
+        Assert.Equal("0,1,2", System.Text.Encoding.ASCII.GetString(DnsIdentity.ModelValue(txt, mdIsModel: true)));
+    }
+
+    [Fact]
     public void ModelValue_KeysAreCaseInsensitive_FirstWins()
     {
         byte[] txt = [4, (byte)'a', (byte)'=', (byte)'b', (byte)'c', 8, (byte)'M', (byte)'o', (byte)'d', (byte)'e', (byte)'l', (byte)'=', (byte)'X', (byte)'1', 4, (byte)'t', (byte)'y', (byte)'=', (byte)'Y'];
-        Assert.Equal("X1", System.Text.Encoding.ASCII.GetString(DnsIdentity.ModelValue(txt)));
+        Assert.Equal("X1", System.Text.Encoding.ASCII.GetString(DnsIdentity.ModelValue(txt, mdIsModel: true)));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static class DnsVectors
         10, 1, 2, 3,                                        // 10.1.2.3
     ];
 
-    /// <summary>mDNS announcement: PTR, SRV, TXT md=EK1100, unique A Compube.local 192.168.0.17.</summary>
+    /// <summary>mDNS announcement: PTR, SRV, TXT ty=EK1100, unique A Compube.local 192.168.0.17.</summary>
     public static readonly byte[] MdnsAnnouncement =
     [
         0x00, 0x00,                                         // id 0 (RFC 6762 §18.1)
@@ -62,7 +62,7 @@ internal static class DnsVectors
         0x00, 0x10, 0x80, 0x01,                             // type TXT, class IN | cache-flush
         0x00, 0x00, 0x11, 0x94,                             // ttl 4500
         0x00, 0x11,                                         // rdlength 17
-        9, (byte)'m', (byte)'d', (byte)'=', (byte)'E', (byte)'K', (byte)'1', (byte)'1', (byte)'0', (byte)'0', // "md=EK1100"
+        9, (byte)'t', (byte)'y', (byte)'=', (byte)'E', (byte)'K', (byte)'1', (byte)'1', (byte)'0', (byte)'0', // "ty=EK1100"
         6, (byte)'p', (byte)'a', (byte)'t', (byte)'h', (byte)'=', (byte)'/', // "path=/"
         0xC0, 0x40,                                         // @103 A name: pointer to @64 "Compube.local"
         0x00, 0x01, 0x80, 0x01,                             // type A, class IN | cache-flush (unique record)
