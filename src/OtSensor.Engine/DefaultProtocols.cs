@@ -2,6 +2,7 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -34,6 +35,8 @@ public static class DefaultProtocols
         new EnipUdpModule(),
         new EnipIoModule(),
         new DhcpModule(),
+        new NetBiosNameModule(),
+        new NetBiosDatagramModule(),
         new DnsModule(),
         new LlmnrModule(),
         new MdnsModule(),

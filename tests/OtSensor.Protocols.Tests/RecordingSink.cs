@@ -6,6 +6,7 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -55,6 +56,7 @@ public sealed class RecordingSink : IProtocolEventSink
 
     public void OnDhcp(in DhcpMessage message) => Record(in message);
     public void OnDns(in DnsMessage message) => Record(in message);
+    public void OnNetBios(in NetBiosMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -101,6 +103,7 @@ public sealed class NoOpSink : IProtocolEventSink
 
     public void OnDhcp(in DhcpMessage message) => Touch(in message);
     public void OnDns(in DnsMessage message) => Touch(in message);
+    public void OnNetBios(in NetBiosMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

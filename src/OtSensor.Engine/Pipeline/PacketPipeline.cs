@@ -11,6 +11,7 @@ using OtSensor.Decoding.Reassembly;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -323,6 +324,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     void IProtocolEventSink.OnDhcp(in DhcpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnDns(in DnsMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnNetBios(in NetBiosMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

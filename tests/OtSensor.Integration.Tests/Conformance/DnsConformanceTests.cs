@@ -93,14 +93,13 @@ public sealed class DnsConformanceTests
     }
 
     [Fact]
-    public void EventLog_LlmnrResponses_NameTheResponder()
+    public void EventLog_LlmnrInPublicCaptures_AreAllQueries()
     {
-        // tshark -Y "llmnr && dns.flags.response==1" -e ip.src -e dns.resp.name -e dns.a on the wrapup capture.
+        // tshark -Y "llmnr && dns.flags.response==1" finds no LLMNR response in the public captures: the names
+        // asked for belong to hosts that never answered, so no LLMNR identity can come from them.
         using var run = new AnalyzeRunner(Path.Combine(SharedCaptures.PublicRoot!, "other/ICS-Security-Tools__wrapup.pcapng"));
-        var answers = NamingTruth.Records(run.EventsPath, "llmnr")
-            .Where(r => r.GetProperty("direction").GetString() == "response" && r.TryGetProperty("records", out _))
-            .SelectMany(r => r.GetProperty("records").EnumerateArray().Select(x => (Src: r.GetProperty("src").GetString(), Name: x.GetProperty("name").GetString(), Type: x.GetProperty("type").GetInt32())))
-            .Distinct().ToList();
-        Assert.All(answers, a => Assert.False(string.IsNullOrEmpty(a.Name)));
+        var llmnr = NamingTruth.Records(run.EventsPath, "llmnr");
+        Assert.Equal(87, llmnr.Count);
+        Assert.All(llmnr, r => Assert.Equal("request", r.GetProperty("direction").GetString()));
     }
 }

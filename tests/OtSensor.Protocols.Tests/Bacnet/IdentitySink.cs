@@ -3,6 +3,7 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -53,6 +54,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnDhcp(in DhcpMessage message) { }
 
     public void OnDns(in DnsMessage message) { }
+
+    public void OnNetBios(in NetBiosMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

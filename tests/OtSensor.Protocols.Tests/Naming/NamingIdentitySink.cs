@@ -4,6 +4,7 @@ using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -25,6 +26,8 @@ internal sealed class NamingIdentitySink(bool keep = true) : IProtocolEventSink,
     public void OnDhcp(in DhcpMessage message) => Collect(in message);
 
     public void OnDns(in DnsMessage message) => Collect(in message);
+
+    public void OnNetBios(in NetBiosMessage message) => Collect(in message);
 
     private void Collect<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -6,6 +6,7 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -132,6 +133,7 @@ public class ModbusParserBenchmarks
 
         public void OnDhcp(in DhcpMessage message) => Messages++;
         public void OnDns(in DnsMessage message) => Messages++;
+        public void OnNetBios(in NetBiosMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
