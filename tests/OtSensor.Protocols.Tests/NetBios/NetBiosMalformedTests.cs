@@ -17,7 +17,7 @@ public sealed class NetBiosMalformedTests
     public void OnDatagram_NodeStatusCountPastData_Flagged()
     {
         var bad = (byte[])NetBiosVectors.NodeStatusResponse.Clone();
-        bad[57] = 9; // NUM_NAMES 9, two present
+        bad[56] = 9; // NUM_NAMES 9, two present
         var m = NetBiosSessionTests.Decode(bad);
         Assert.Equal(["node_status_truncated"], m.AnomalyNames);
         Assert.Equal(2, m.Details.GetProperty("nodeNames").GetArrayLength());
