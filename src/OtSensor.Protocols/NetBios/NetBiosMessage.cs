@@ -88,7 +88,7 @@ public readonly ref struct NetBiosMessage : IProtocolMessage
         }
         if (!IsAnnouncement) return;
         var frame = _datagram.Slice(_d.BrowserOffset, _d.BrowserLength);
-        var server = NetBiosName.Trimmed(frame.Slice(NetBiosConstants.AnnouncementServerName, 16));
+        var server = ServerName(frame);
         if (!server.IsEmpty) receiver.OnIdentity(IdentityField.Hostname, server, AnnouncementSource);
         Span<byte> os = stackalloc byte[32];
         "SMB browser OS version "u8.CopyTo(os);
@@ -114,6 +114,17 @@ public readonly ref struct NetBiosMessage : IProtocolMessage
             if (_datagram[entry + 15] == 0x00 && (flags & NetBiosConstants.GroupFlag) == 0 && !NetBiosName.Trimmed(_datagram.Slice(entry, 16)).IsEmpty) return entry;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// The announcement's server name: a NUL-terminated string in a 16-byte field ([MS-BRWS] §2.2.1); the bytes after
+    /// the NUL are whatever the sender's buffer held.
+    /// </summary>
+    private static ReadOnlySpan<byte> ServerName(ReadOnlySpan<byte> frame)
+    {
+        var field = frame.Slice(NetBiosConstants.AnnouncementServerName, 16);
+        int end = field.IndexOf((byte)0);
+        return end < 0 ? field.TrimEnd((byte)' ') : field[..end].TrimEnd((byte)' ');
     }
 
     private static ReadOnlySpan<byte> Comment(ReadOnlySpan<byte> frame)
@@ -184,7 +195,7 @@ public readonly ref struct NetBiosMessage : IProtocolMessage
         // Host, local master and domain announcements share the layout ([MS-BRWS] §2.2.1, §2.2.6, §2.2.10).
         if (frame.Length >= NetBiosConstants.AnnouncementComment && frame[0] is NetBiosConstants.HostAnnouncement or NetBiosConstants.LocalMasterAnnouncement or NetBiosConstants.DomainAnnouncement)
         {
-            NamingJson.WriteText(writer, NetBiosFields.ServerName, NetBiosName.Trimmed(frame.Slice(NetBiosConstants.AnnouncementServerName, 16)));
+            NamingJson.WriteText(writer, NetBiosFields.ServerName, ServerName(frame));
             writer.WriteNumber(NetBiosFields.OsMajor, frame[NetBiosConstants.AnnouncementOsMajor]);
             writer.WriteNumber(NetBiosFields.OsMinor, frame[NetBiosConstants.AnnouncementOsMinor]);
             writer.WriteNumber(NetBiosFields.ServerType, BinaryPrimitives.ReadUInt32LittleEndian(frame[NetBiosConstants.AnnouncementServerType..]));
