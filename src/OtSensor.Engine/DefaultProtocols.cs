@@ -1,7 +1,9 @@
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cotp;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
@@ -21,6 +23,8 @@ public static class DefaultProtocols
 
     /// <summary>Layer-2 protocols, found by EtherType or LLC SAP.</summary>
     private static IFrameModule[] FrameModules() => [
+        new LldpModule(),
+        new CdpModule(),
     ];
 
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>

@@ -5,7 +5,9 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
@@ -57,6 +59,8 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnDhcp(in DhcpMessage message) => Record(in message);
     public void OnDns(in DnsMessage message) => Record(in message);
     public void OnNetBios(in NetBiosMessage message) => Record(in message);
+    public void OnLldp(in LldpMessage message) => Record(in message);
+    public void OnCdp(in CdpMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -104,6 +108,8 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnDhcp(in DhcpMessage message) => Touch(in message);
     public void OnDns(in DnsMessage message) => Touch(in message);
     public void OnNetBios(in NetBiosMessage message) => Touch(in message);
+    public void OnLldp(in LldpMessage message) => Touch(in message);
+    public void OnCdp(in CdpMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

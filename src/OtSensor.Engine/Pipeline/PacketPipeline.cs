@@ -10,7 +10,9 @@ using OtSensor.Decoding.Packets;
 using OtSensor.Decoding.Reassembly;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
@@ -325,6 +327,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnDhcp(in DhcpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnDns(in DnsMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnNetBios(in NetBiosMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnLldp(in LldpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnCdp(in CdpMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -2,7 +2,9 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
@@ -43,6 +45,8 @@ public interface IProtocolEventSink
     void OnDhcp(in DhcpMessage message);
     void OnDns(in DnsMessage message);
     void OnNetBios(in NetBiosMessage message);
+    void OnLldp(in LldpMessage message);
+    void OnCdp(in CdpMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -2,7 +2,9 @@ using System.Text;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
@@ -56,6 +58,10 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnDns(in DnsMessage message) { }
 
     public void OnNetBios(in NetBiosMessage message) { }
+
+    public void OnLldp(in LldpMessage message) { }
+
+    public void OnCdp(in CdpMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

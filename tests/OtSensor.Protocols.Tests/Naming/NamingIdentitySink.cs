@@ -3,7 +3,9 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
@@ -28,6 +30,10 @@ internal sealed class NamingIdentitySink(bool keep = true) : IProtocolEventSink,
     public void OnDns(in DnsMessage message) => Collect(in message);
 
     public void OnNetBios(in NetBiosMessage message) => Collect(in message);
+
+    public void OnLldp(in LldpMessage message) => Collect(in message);
+
+    public void OnCdp(in CdpMessage message) => Collect(in message);
 
     private void Collect<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

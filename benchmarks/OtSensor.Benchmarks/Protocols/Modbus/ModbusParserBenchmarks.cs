@@ -5,7 +5,9 @@ using OtSensor.Core.Parsing;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
@@ -134,6 +136,8 @@ public class ModbusParserBenchmarks
         public void OnDhcp(in DhcpMessage message) => Messages++;
         public void OnDns(in DnsMessage message) => Messages++;
         public void OnNetBios(in NetBiosMessage message) => Messages++;
+        public void OnLldp(in LldpMessage message) => Messages++;
+        public void OnCdp(in CdpMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;
