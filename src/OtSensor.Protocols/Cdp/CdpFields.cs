@@ -1,6 +1,6 @@
 namespace OtSensor.Protocols.Cdp;
 
-/// <summary>Stable names of the keys <see cref="CdpMessage.WriteDetails"/> writes and of the session's stream anomalies.</summary>
+/// <summary>Stable names of the keys <see cref="CdpMessage.WriteDetails"/> writes .</summary>
 public static class CdpFields
 {
     public const string Version = "version";
@@ -13,7 +13,4 @@ public static class CdpFields
     public const string Capabilities = "capabilities";
     public const string NativeVlan = "nativeVlan";
     public const string TlvCount = "tlvCount";
-
-    /// <summary>Stream anomaly: an LLC SNAP frame (DSAP 0xAA) whose OUI/PID is not Cisco CDP; not recorded.</summary>
-    public const string NotCdp = "not_cdp";
 }
