@@ -5,6 +5,7 @@ using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -41,6 +42,7 @@ public static class DefaultProtocols
         new DhcpModule(),
         new NetBiosNameModule(),
         new NetBiosDatagramModule(),
+        new SnmpModule(),
         new DnsModule(),
         new LlmnrModule(),
         new MdnsModule(),

@@ -9,6 +9,7 @@ using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -61,6 +62,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnNetBios(in NetBiosMessage message) => Record(in message);
     public void OnLldp(in LldpMessage message) => Record(in message);
     public void OnCdp(in CdpMessage message) => Record(in message);
+    public void OnSnmp(in SnmpMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -110,6 +112,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnNetBios(in NetBiosMessage message) => Touch(in message);
     public void OnLldp(in LldpMessage message) => Touch(in message);
     public void OnCdp(in CdpMessage message) => Touch(in message);
+    public void OnSnmp(in SnmpMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

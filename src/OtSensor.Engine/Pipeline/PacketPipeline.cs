@@ -14,6 +14,7 @@ using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -329,6 +330,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnNetBios(in NetBiosMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnLldp(in LldpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnCdp(in CdpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnSnmp(in SnmpMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

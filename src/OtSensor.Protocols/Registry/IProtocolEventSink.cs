@@ -6,6 +6,7 @@ using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -47,6 +48,7 @@ public interface IProtocolEventSink
     void OnNetBios(in NetBiosMessage message);
     void OnLldp(in LldpMessage message);
     void OnCdp(in CdpMessage message);
+    void OnSnmp(in SnmpMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

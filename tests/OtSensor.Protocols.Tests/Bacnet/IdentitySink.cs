@@ -6,6 +6,7 @@ using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -62,6 +63,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnLldp(in LldpMessage message) { }
 
     public void OnCdp(in CdpMessage message) { }
+
+    public void OnSnmp(in SnmpMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

@@ -7,6 +7,7 @@ using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Iec104;
@@ -34,6 +35,8 @@ internal sealed class NamingIdentitySink(bool keep = true) : IProtocolEventSink,
     public void OnLldp(in LldpMessage message) => Collect(in message);
 
     public void OnCdp(in CdpMessage message) => Collect(in message);
+
+    public void OnSnmp(in SnmpMessage message) => Collect(in message);
 
     private void Collect<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

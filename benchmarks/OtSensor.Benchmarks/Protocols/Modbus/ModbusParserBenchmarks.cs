@@ -9,6 +9,7 @@ using OtSensor.Protocols.Cdp;
 using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -138,6 +139,7 @@ public class ModbusParserBenchmarks
         public void OnNetBios(in NetBiosMessage message) => Messages++;
         public void OnLldp(in LldpMessage message) => Messages++;
         public void OnCdp(in CdpMessage message) => Messages++;
+        public void OnSnmp(in SnmpMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;

@@ -15,6 +15,7 @@ using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -136,6 +137,7 @@ public class NamingProtocolBenchmarks
         public void OnNetBios(in NetBiosMessage message) => Count(in message);
         public void OnLldp(in LldpMessage message) => Count(in message);
         public void OnCdp(in CdpMessage message) => Count(in message);
+        public void OnSnmp(in SnmpMessage message) => Count(in message);
         public void OnModbus(in ModbusMessage message) { }
         public void OnIec104(in Iec104Message message) { }
         public void OnDnp3(in Dnp3Message message) { }
