@@ -43,9 +43,9 @@ internal static class SnmpVectors
     /// <summary>v3 message with privacy: the scoped PDU is an encrypted OCTET STRING.</summary>
     public static readonly byte[] V3Encrypted =
     [
-        0x30, 0x28,                                         // Message SEQUENCE, 40 bytes
+        0x30, 0x27,                                         // Message SEQUENCE, 39 bytes
         0x02, 0x01, 0x03,                                   //   msgVersion 3
-        0x30, 0x0F,                                         //   msgGlobalData, 15 bytes
+        0x30, 0x0E,                                         //   msgGlobalData, 14 bytes
         0x02, 0x02, 0x01, 0x00,                             //     msgID 256
         0x02, 0x02, 0x05, 0xDC,                             //     msgMaxSize 1500
         0x04, 0x01, 0x07,                                   //     msgFlags auth | priv | reportable
