@@ -8,6 +8,7 @@ using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -47,5 +48,6 @@ public static class DefaultProtocols
         new LlmnrModule(),
         new MdnsModule(),
         new DnsTcpModule(),
+        new HttpModule(),
     ];
 }

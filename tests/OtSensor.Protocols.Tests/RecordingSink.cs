@@ -12,6 +12,7 @@ using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -63,6 +64,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnLldp(in LldpMessage message) => Record(in message);
     public void OnCdp(in CdpMessage message) => Record(in message);
     public void OnSnmp(in SnmpMessage message) => Record(in message);
+    public void OnHttp(in HttpMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -113,6 +115,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnLldp(in LldpMessage message) => Touch(in message);
     public void OnCdp(in CdpMessage message) => Touch(in message);
     public void OnSnmp(in SnmpMessage message) => Touch(in message);
+    public void OnHttp(in HttpMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

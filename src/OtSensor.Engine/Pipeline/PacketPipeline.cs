@@ -19,6 +19,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
@@ -331,6 +332,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnLldp(in LldpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnCdp(in CdpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnSnmp(in SnmpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnHttp(in HttpMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

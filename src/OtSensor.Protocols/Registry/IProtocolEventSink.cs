@@ -9,6 +9,7 @@ using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -49,6 +50,7 @@ public interface IProtocolEventSink
     void OnLldp(in LldpMessage message);
     void OnCdp(in CdpMessage message);
     void OnSnmp(in SnmpMessage message);
+    void OnHttp(in HttpMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -11,6 +11,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
@@ -65,6 +66,8 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnCdp(in CdpMessage message) { }
 
     public void OnSnmp(in SnmpMessage message) { }
+
+    public void OnHttp(in HttpMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

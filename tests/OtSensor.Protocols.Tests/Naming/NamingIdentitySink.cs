@@ -10,6 +10,7 @@ using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
@@ -37,6 +38,8 @@ internal sealed class NamingIdentitySink(bool keep = true) : IProtocolEventSink,
     public void OnCdp(in CdpMessage message) => Collect(in message);
 
     public void OnSnmp(in SnmpMessage message) => Collect(in message);
+
+    public void OnHttp(in HttpMessage message) => Collect(in message);
 
     private void Collect<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -14,6 +14,7 @@ using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.Mms;
@@ -140,6 +141,7 @@ public class ModbusParserBenchmarks
         public void OnLldp(in LldpMessage message) => Messages++;
         public void OnCdp(in CdpMessage message) => Messages++;
         public void OnSnmp(in SnmpMessage message) => Messages++;
+        public void OnHttp(in HttpMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;

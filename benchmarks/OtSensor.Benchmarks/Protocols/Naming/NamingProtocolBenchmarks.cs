@@ -10,6 +10,7 @@ using OtSensor.Protocols.Dhcp;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Enip;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.Mms;
@@ -138,6 +139,7 @@ public class NamingProtocolBenchmarks
         public void OnLldp(in LldpMessage message) => Count(in message);
         public void OnCdp(in CdpMessage message) => Count(in message);
         public void OnSnmp(in SnmpMessage message) => Count(in message);
+        public void OnHttp(in HttpMessage message) => Count(in message);
         public void OnModbus(in ModbusMessage message) { }
         public void OnIec104(in Iec104Message message) { }
         public void OnDnp3(in Dnp3Message message) { }
