@@ -6,6 +6,7 @@ using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Http;
@@ -49,5 +50,6 @@ public static class DefaultProtocols
         new MdnsModule(),
         new DnsTcpModule(),
         new HttpModule(),
+        new TlsModule(),
     ];
 }

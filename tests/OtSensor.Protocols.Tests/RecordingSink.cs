@@ -10,6 +10,7 @@ using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Http;
@@ -65,6 +66,7 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnCdp(in CdpMessage message) => Record(in message);
     public void OnSnmp(in SnmpMessage message) => Record(in message);
     public void OnHttp(in HttpMessage message) => Record(in message);
+    public void OnTls(in TlsMessage message) => Record(in message);
 
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
@@ -116,6 +118,7 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnCdp(in CdpMessage message) => Touch(in message);
     public void OnSnmp(in SnmpMessage message) => Touch(in message);
     public void OnHttp(in HttpMessage message) => Touch(in message);
+    public void OnTls(in TlsMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -15,6 +15,7 @@ using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -333,6 +334,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnCdp(in CdpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnSnmp(in SnmpMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnHttp(in HttpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnTls(in TlsMessage message) => OnMessage(in message);
 
     private void OnMessage<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -7,6 +7,7 @@ using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Http;
@@ -51,6 +52,7 @@ public interface IProtocolEventSink
     void OnCdp(in CdpMessage message);
     void OnSnmp(in SnmpMessage message);
     void OnHttp(in HttpMessage message);
+    void OnTls(in TlsMessage message);
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

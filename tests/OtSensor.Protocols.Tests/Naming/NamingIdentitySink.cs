@@ -8,6 +8,7 @@ using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Http;
@@ -40,6 +41,8 @@ internal sealed class NamingIdentitySink(bool keep = true) : IProtocolEventSink,
     public void OnSnmp(in SnmpMessage message) => Collect(in message);
 
     public void OnHttp(in HttpMessage message) => Collect(in message);
+
+    public void OnTls(in TlsMessage message) => Collect(in message);
 
     private void Collect<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -10,6 +10,7 @@ using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Lldp;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Cip;
@@ -142,6 +143,7 @@ public class ModbusParserBenchmarks
         public void OnCdp(in CdpMessage message) => Messages++;
         public void OnSnmp(in SnmpMessage message) => Messages++;
         public void OnHttp(in HttpMessage message) => Messages++;
+        public void OnTls(in TlsMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;

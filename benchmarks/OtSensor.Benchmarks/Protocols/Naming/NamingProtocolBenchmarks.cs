@@ -17,6 +17,7 @@ using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.NetBios;
 using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Registry;
 using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.S7CommPlus;
@@ -140,6 +141,7 @@ public class NamingProtocolBenchmarks
         public void OnCdp(in CdpMessage message) => Count(in message);
         public void OnSnmp(in SnmpMessage message) => Count(in message);
         public void OnHttp(in HttpMessage message) => Count(in message);
+        public void OnTls(in TlsMessage message) => Count(in message);
         public void OnModbus(in ModbusMessage message) { }
         public void OnIec104(in Iec104Message message) { }
         public void OnDnp3(in Dnp3Message message) { }
