@@ -104,6 +104,19 @@ public sealed class DependencyRulesTests
             ("OtSensor.Protocols.S7CommPlus", "OtSensor.Protocols.Tpkt"),
             ("OtSensor.Protocols.Enip", "OtSensor.Protocols.Cip"),
             ("OtSensor.Protocols.Mms", "OtSensor.Protocols.Cotp"),
+            // NetBIOS name service is the DNS message format (RFC 1002 §4.2); SNMP and X.509 in TLS reuse MMS's BER reader.
+            ("OtSensor.Protocols.NetBios", "OtSensor.Protocols.Dns"),
+            ("OtSensor.Protocols.Snmp", "OtSensor.Protocols.Mms"),
+            ("OtSensor.Protocols.Tls", "OtSensor.Protocols.Mms"),
+            // Naming: the JSON text/address writer shared by the IT naming protocols.
+            ("OtSensor.Protocols.Dhcp", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Dns", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.NetBios", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Lldp", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Cdp", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Snmp", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Http", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Tls", "OtSensor.Protocols.Naming"),
         ];
 
         public static bool Allows(string from, string to) => Edges.Contains((from, to));
