@@ -26,7 +26,8 @@ namespace OtSensor.Benchmarks.Protocols.Naming;
 
 /// <summary>
 /// The IT naming protocols, one message per operation, through their sessions: DNS query and a 11-record response
-/// (compressed names), an mDNS announcement (PTR/A/AAAA/NSEC), a DHCP Discover, a NetBIOS name query and an LLDPDU.
+/// (compressed names), an mDNS announcement (PTR/A/AAAA/NSEC), a DHCP Discover, a NetBIOS name query, an LLDPDU,
+/// an HTTP request and response header block (body skipped) and a TLS ClientHello.
 /// Each also asks the message for its identity statements, as the inventory does. Steady state must allocate 0 B.
 /// </summary>
 /// <remarks>Payloads are real ones from the public captures (zeek modbusSmall, profinet_io_cm_mixed_1, ethercrab rs-detect, c37_pmu_unclean).</remarks>
@@ -57,7 +58,22 @@ public class NamingProtocolBenchmarks
         "020f0776657273616d61782d706e73313104090770" + "6f72742d30303106020014" + "0a0856455253414d4158" + "0c0b474520494336393550"
         + "4e53" + "0e0400840004" + "100c0501c0a80102020000000100" + "fe0a000ecf0500099143e068" + "0000");
 
+    private static readonly byte[] HttpRequest = System.Text.Encoding.ASCII.GetBytes(
+        "GET /api/v1/status HTTP/1.1\r\nHost: 192.168.0.10\r\nUser-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64)\r\nAccept: */*\r\n"
+        + "Accept-Encoding: gzip, deflate\r\nConnection: keep-alive\r\n\r\n");
+
+    private static readonly byte[] HttpResponse = System.Text.Encoding.ASCII.GetBytes(
+        "HTTP/1.1 200 OK\r\nServer: GoAhead-Webs\r\nContent-Type: application/json\r\nContent-Length: 16\r\nCache-Control: no-cache\r\n\r\n"
+        + "{\"status\":\"run\"}");
+
+    /// <summary>A TLS 1.2 ClientHello with SNI, ALPN and supported_versions (record header included).</summary>
+    private static readonly byte[] TlsClientHello = Convert.FromHexString(
+        "1603010057" + "01000053" + "0303" + new string('0', 64) + "00" + "00041301c02f" + "0100" + "0026"
+        + "00000010000e00000b706c632e6578616d706c65" + "001000050003026832" + "002b00050403040303");
+
     private DnsSession _dns = null!;
+    private HttpSession _http = null!;
+    private TlsSession _tls = null!;
     private DnsSession _mdns = null!;
     private DhcpSession _dhcp = null!;
     private NetBiosSession _nbns = null!;
@@ -72,13 +88,17 @@ public class NamingProtocolBenchmarks
         _dhcp = new DhcpSession();
         _nbns = new NetBiosSession(datagramService: false);
         _lldp = new LldpSession();
+        _http = new HttpSession();
+        _tls = new TlsSession();
         _sink = new CountingSink();
         DnsMessages();
         Mdns();
         Dhcp();
         Nbns();
         Lldp();
-        if (_sink.Messages != 6 || _sink.Anomalies != 0 || _sink.IdentityBytes == 0)
+        Http();
+        Tls();
+        if (_sink.Messages != 9 || _sink.Anomalies != 0 || _sink.IdentityBytes == 0)
             throw new InvalidOperationException($"{_sink.Messages} messages, {_sink.Anomalies} with anomalies.");
     }
 
@@ -115,6 +135,22 @@ public class NamingProtocolBenchmarks
     public long Lldp()
     {
         _lldp.OnFrame(Lldpdu, new MacAddress(0x0009_9143_E068), new MacAddress(0x0180_C200_000E), _sink);
+        return _sink.Messages;
+    }
+
+    [Benchmark(OperationsPerInvoke = 2, Description = "http request + response headers (identity)")]
+    public long Http()
+    {
+        _http.OnData(HttpRequest, Direction.ToServer, _sink);
+        _http.OnData(HttpResponse, Direction.ToClient, _sink);
+        return _sink.Messages;
+    }
+
+    [Benchmark(Description = "tls client hello (sni)")]
+    public long Tls()
+    {
+        _tls.Reset();
+        _tls.OnData(TlsClientHello, Direction.ToServer, _sink);
         return _sink.Messages;
     }
 
