@@ -2,6 +2,13 @@ using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cotp;
+using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
+using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
+using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
@@ -9,6 +16,7 @@ using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Mms;
@@ -35,6 +43,8 @@ public static class DefaultProtocols
         new SampledValuesModule(),
         new ProfinetRtModule(),
         new EtherCatModule(),
+        new LldpModule(),
+        new CdpModule(),
     ];
 
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>
@@ -64,5 +74,15 @@ public static class DefaultProtocols
         new MelsecUdpModule(),
         new FoxModule(),
         new SrtpModule(),
+        new DhcpModule(),
+        new NetBiosNameModule(),
+        new NetBiosDatagramModule(),
+        new SnmpModule(),
+        new DnsModule(),
+        new LlmnrModule(),
+        new MdnsModule(),
+        new DnsTcpModule(),
+        new HttpModule(),
+        new TlsModule(),
     ];
 }

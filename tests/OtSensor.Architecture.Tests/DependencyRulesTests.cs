@@ -109,6 +109,19 @@ public sealed class DependencyRulesTests
             ("OtSensor.Protocols.Mms", "OtSensor.Protocols.Ber"),
             ("OtSensor.Protocols.Goose", "OtSensor.Protocols.Ber"),
             ("OtSensor.Protocols.SampledValues", "OtSensor.Protocols.Ber"),
+            // NetBIOS name service is the DNS message format (RFC 1002 §4.2); SNMP and X.509 in TLS reuse MMS's BER reader.
+            ("OtSensor.Protocols.NetBios", "OtSensor.Protocols.Dns"),
+            ("OtSensor.Protocols.Snmp", "OtSensor.Protocols.Ber"),
+            ("OtSensor.Protocols.Tls", "OtSensor.Protocols.Ber"),
+            // Naming: the JSON text/address writer shared by the IT naming protocols.
+            ("OtSensor.Protocols.Dhcp", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Dns", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.NetBios", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Lldp", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Cdp", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Snmp", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Http", "OtSensor.Protocols.Naming"),
+            ("OtSensor.Protocols.Tls", "OtSensor.Protocols.Naming"),
         ];
 
         public static bool Allows(string from, string to) => Edges.Contains((from, to));

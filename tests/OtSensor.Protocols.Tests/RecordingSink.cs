@@ -6,6 +6,13 @@ using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
+using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
+using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
@@ -13,6 +20,7 @@ using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Modbus;
@@ -79,6 +87,15 @@ public sealed class RecordingSink : IProtocolEventSink
     public void OnFox(in FoxMessage message) => Record(in message);
     public void OnSrtp(in SrtpMessage message) => Record(in message);
 
+    public void OnDhcp(in DhcpMessage message) => Record(in message);
+    public void OnDns(in DnsMessage message) => Record(in message);
+    public void OnNetBios(in NetBiosMessage message) => Record(in message);
+    public void OnLldp(in LldpMessage message) => Record(in message);
+    public void OnCdp(in CdpMessage message) => Record(in message);
+    public void OnSnmp(in SnmpMessage message) => Record(in message);
+    public void OnHttp(in HttpMessage message) => Record(in message);
+    public void OnTls(in TlsMessage message) => Record(in message);
+
     private void Record<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {
         var names = new List<string>();
@@ -135,6 +152,15 @@ public sealed class NoOpSink : IProtocolEventSink
     public void OnMelsec(in MelsecMessage message) => Touch(in message);
     public void OnFox(in FoxMessage message) => Touch(in message);
     public void OnSrtp(in SrtpMessage message) => Touch(in message);
+
+    public void OnDhcp(in DhcpMessage message) => Touch(in message);
+    public void OnDns(in DnsMessage message) => Touch(in message);
+    public void OnNetBios(in NetBiosMessage message) => Touch(in message);
+    public void OnLldp(in LldpMessage message) => Touch(in message);
+    public void OnCdp(in CdpMessage message) => Touch(in message);
+    public void OnSnmp(in SnmpMessage message) => Touch(in message);
+    public void OnHttp(in HttpMessage message) => Touch(in message);
+    public void OnTls(in TlsMessage message) => Touch(in message);
 
     private void Touch<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, allows ref struct
     {

@@ -11,6 +11,13 @@ using OtSensor.Decoding.Reassembly;
 using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
+using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
+using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
+using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
@@ -21,6 +28,7 @@ using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
@@ -362,6 +370,14 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     void IProtocolEventSink.OnMelsec(in MelsecMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnFox(in FoxMessage message) => OnMessage(in message);
     void IProtocolEventSink.OnSrtp(in SrtpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnDhcp(in DhcpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnDns(in DnsMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnNetBios(in NetBiosMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnLldp(in LldpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnCdp(in CdpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnSnmp(in SnmpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnHttp(in HttpMessage message) => OnMessage(in message);
+    void IProtocolEventSink.OnTls(in TlsMessage message) => OnMessage(in message);
 
     /// <summary>A PDU whose protocol states its sender's role in-band (<see cref="IInBandSenderRole"/>): roles follow the PDU, not the transport.</summary>
     private void OnMessageWithSenderRole<TMessage>(in TMessage message) where TMessage : struct, IProtocolMessage, IInBandSenderRole, allows ref struct

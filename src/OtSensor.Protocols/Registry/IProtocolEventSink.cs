@@ -3,6 +3,13 @@ using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
 using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
+using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
+using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Enip;
 using OtSensor.Protocols.Goose;
@@ -10,6 +17,7 @@ using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
 using OtSensor.Protocols.Mms;
@@ -67,6 +75,15 @@ public interface IProtocolEventSink
     void OnMelsec(in MelsecMessage message) { }
     void OnFox(in FoxMessage message) { }
     void OnSrtp(in SrtpMessage message) { }
+
+    void OnDhcp(in DhcpMessage message) { }
+    void OnDns(in DnsMessage message) { }
+    void OnNetBios(in NetBiosMessage message) { }
+    void OnLldp(in LldpMessage message) { }
+    void OnCdp(in CdpMessage message) { }
+    void OnSnmp(in SnmpMessage message) { }
+    void OnHttp(in HttpMessage message) { }
+    void OnTls(in TlsMessage message) { }
 
     /// <summary>A stream-level problem not tied to one PDU (resync after garbage, bound hit).</summary>
     void OnStreamAnomaly(ProtocolId protocol, string anomaly);

@@ -34,6 +34,7 @@ public static class ItTraffic
         sim.Emit(at, Frames.Udp(client, port, server.Mac, server.Address, DnsPort, query));
         var answered = at.Add(TimeSpan.FromMicroseconds(random.Next(200, 900)));
         sim.Emit(answered, Frames.Udp(server, DnsPort, client.Mac, client.Address, port, response));
+        sim.Manifest.CountPdu("dns", 1, 2);                       // query and response, both under QTYPE A
         return answered;
     }
 

@@ -22,6 +22,8 @@ public static class TlsTraffic
         ArgumentNullException.ThrowIfNull(random);
         var t = tcp.Open(at, TimeSpan.FromMilliseconds(40));
         t = tcp.Exchange(t.Add(TimeSpan.FromMilliseconds(1)), ClientHello(serverName, random), ServerHello(random), TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(40));
+        sim.Manifest.CountPdu("tls", 1);                          // ClientHello
+        sim.Manifest.CountPdu("tls", 2);                          // ServerHello
         return tcp.Close(t.Add(TimeSpan.FromMilliseconds(100)), TimeSpan.FromMilliseconds(40));
     }
 

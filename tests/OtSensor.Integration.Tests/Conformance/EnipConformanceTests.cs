@@ -80,7 +80,9 @@ public sealed class EnipConformanceTests
         Assert.True(expected.SetEquals(replies), $"{capture}: tshark [{string.Join(", ", expected)}] ours [{string.Join(", ", replies)}]");
 
         using var devices = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.OutputDirectory, "devices.json")));
-        var device = devices.RootElement.EnumerateArray().Single(d => d.GetProperty("firmware").GetArrayLength() > 0);
+        // The device whose module is one tshark saw in a ListIdentity reply (the CDP switch in the same capture has a module too).
+        var device = devices.RootElement.EnumerateArray().Single(d => d.GetProperty("firmware").GetArrayLength() > 0
+            && expected.Any(e => e.Item1 == d.GetProperty("firmware")[0].GetProperty("model").GetString()));
         Assert.Equal("Rockwell Automation/Allen-Bradley", device.GetProperty("vendor").GetString());
         var firmware = device.GetProperty("firmware")[0];
         Assert.Equal("1756-ENBT/A", firmware.GetProperty("model").GetString());

@@ -3,6 +3,13 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
+using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
+using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
+using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
@@ -13,6 +20,7 @@ using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
@@ -85,6 +93,21 @@ internal sealed class IdentitySink(bool keep = true) : IProtocolEventSink, IIden
     public void OnFox(in FoxMessage message) { }
 
     public void OnSrtp(in SrtpMessage message) { }
+    public void OnDhcp(in DhcpMessage message) { }
+
+    public void OnDns(in DnsMessage message) { }
+
+    public void OnNetBios(in NetBiosMessage message) { }
+
+    public void OnLldp(in LldpMessage message) { }
+
+    public void OnCdp(in CdpMessage message) { }
+
+    public void OnSnmp(in SnmpMessage message) { }
+
+    public void OnHttp(in HttpMessage message) { }
+
+    public void OnTls(in TlsMessage message) { }
 
     public void OnStreamAnomaly(ProtocolId protocol, string anomaly) { }
 }

@@ -6,6 +6,13 @@ using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Ads;
 using OtSensor.Protocols.Bacnet;
 using OtSensor.Protocols.C37118;
+using OtSensor.Protocols.Dhcp;
+using OtSensor.Protocols.Cdp;
+using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Lldp;
+using OtSensor.Protocols.NetBios;
+using OtSensor.Protocols.Snmp;
+using OtSensor.Protocols.Tls;
 using OtSensor.Protocols.Dnp3;
 using OtSensor.Protocols.Iec104;
 using OtSensor.Protocols.Melsec;
@@ -16,6 +23,7 @@ using OtSensor.Protocols.EtherCat;
 using OtSensor.Protocols.Fins;
 using OtSensor.Protocols.Fox;
 using OtSensor.Protocols.HartIp;
+using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Modbus;
 using OtSensor.Protocols.ProfinetCm;
 using OtSensor.Protocols.ProfinetDcp;
@@ -149,6 +157,15 @@ public class ModbusParserBenchmarks
         public void OnMelsec(in MelsecMessage message) => Messages++;
         public void OnFox(in FoxMessage message) => Messages++;
         public void OnSrtp(in SrtpMessage message) => Messages++;
+
+        public void OnDhcp(in DhcpMessage message) => Messages++;
+        public void OnDns(in DnsMessage message) => Messages++;
+        public void OnNetBios(in NetBiosMessage message) => Messages++;
+        public void OnLldp(in LldpMessage message) => Messages++;
+        public void OnCdp(in CdpMessage message) => Messages++;
+        public void OnSnmp(in SnmpMessage message) => Messages++;
+        public void OnHttp(in HttpMessage message) => Messages++;
+        public void OnTls(in TlsMessage message) => Messages++;
         public void OnS7Comm(in S7CommMessage message) => Messages++;
 
         public void OnS7CommPlus(in S7CommPlusMessage message) => Messages++;

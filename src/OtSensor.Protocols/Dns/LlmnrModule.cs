@@ -1,0 +1,28 @@
+using OtSensor.Core.Parsing;
+using OtSensor.Core.Protocols;
+using OtSensor.Protocols.Registry;
+
+namespace OtSensor.Protocols.Dns;
+
+/// <summary>Registers LLMNR (RFC 4795, UDP 5355) with the engine; recognised by the strict whole-message check of <see cref="DnsProbe"/>.</summary>
+/// <remarks>
+/// DNS, LLMNR and mDNS share the message format: the module whose port matches is asked first, so the port decides
+/// which of the three a well-formed message is; on other ports a well-formed message is recorded as the first
+/// registered (plain DNS).
+/// </remarks>
+public sealed class LlmnrModule : IProtocolModule
+{
+    private static readonly ushort[] Ports = [DnsConstants.LlmnrPort];
+
+    public ProtocolId Protocol => ProtocolId.Llmnr;
+
+    public ReadOnlySpan<ushort> DefaultPorts => Ports;
+
+    public bool IsStream => false;
+
+    public ProbeResult Probe(ReadOnlySpan<byte> data, Direction direction) => DnsProbe.RecognizeDatagram(data, ProtocolId.Llmnr);
+
+    public IStreamSession? CreateStreamSession() => null;
+
+    public IDatagramSession? CreateDatagramSession() => new DnsSession(ProtocolId.Llmnr);
+}
