@@ -15,6 +15,8 @@ public static class ScenarioCatalog
         new NewDeviceScenario(),
         new InternetAccessScenario(),
         new PasswordGuessingScenario(),
+        new PlcProgrammingScenario(),
+        new FirmwareUpdateScenario(),
     ];
 
     public static Scenario? Find(string name)

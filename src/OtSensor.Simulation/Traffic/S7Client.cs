@@ -72,6 +72,39 @@ public sealed class S7Client(Simulator sim, TcpConnection tcp, Random random)
         return Job(at, parameter, [], [0x28], []);
     }
 
+    /// <summary>
+    /// Downloads one block the way STEP 7 does: Request download (0x1A) with the block's file name
+    /// (<c>_</c> + block type + number + destination <c>P</c>) and its lengths, Download block (0x1B) answered in
+    /// chunks (function status 1 = more follows, 0 = last), Download ended (0x1C), then the PI service <c>_INSE</c>
+    /// (0x28) that inserts the block into the running program.
+    /// </summary>
+    /// <param name="blockType">Two hex digits of the block type: 08 OB, 0A DB, 0C FC, 0E FB.</param>
+    public Timestamp DownloadBlock(Timestamp at, string blockType, int number, int length)
+    {
+        var name = $"{blockType}{number:D5}P";
+        byte[] file = [(byte)'_', .. System.Text.Encoding.ASCII.GetBytes(name)];
+        var lengths = System.Text.Encoding.ASCII.GetBytes($"1{length + 100:D6}{length:D6}");
+        byte[] request = [0x1A, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, (byte)file.Length, .. file, (byte)lengths.Length, .. lengths];
+        var t = Job(at, request, [], [0x1A], []);
+        byte[] blockRequest = [0x1B, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, (byte)file.Length, .. file];
+        for (int sent = 0; sent < length; sent += 222)
+        {
+            int chunk = Math.Min(222, length - sent);
+            bool last = sent + chunk >= length;
+            var data = new byte[4 + chunk];
+            BinaryPrimitives.WriteUInt16BigEndian(data, (ushort)chunk);
+            data[2] = 0x00;
+            data[3] = 0xFB;
+            random.NextBytes(data.AsSpan(4));
+            t = Job(t.Add(TimeSpan.FromMilliseconds(3)), blockRequest, [], [0x1B, last ? (byte)0x00 : (byte)0x01], data);
+        }
+        byte[] ended = [0x1C, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, (byte)file.Length, .. file];
+        t = Job(t.Add(TimeSpan.FromMilliseconds(5)), ended, [], [0x1C], []);
+        var nameBytes = System.Text.Encoding.ASCII.GetBytes(name);
+        byte[] insert = [0x28, 0, 0, 0, 0, 0, 0, 0xFD, 0x00, (byte)(2 + nameBytes.Length), 0x01, 0x00, .. nameBytes, 0x05, .. "_INSE"u8];
+        return Job(t.Add(TimeSpan.FromMilliseconds(5)), insert, [], [0x28], []);
+    }
+
     /// <summary>Userdata CPU function "read SZL" 0x0011 index 0: module identification (order number, hardware, firmware).</summary>
     public Timestamp ReadModuleIdentification(Timestamp at, Host device)
     {

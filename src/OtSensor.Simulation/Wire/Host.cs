@@ -18,7 +18,8 @@ public sealed class Host(string name, MacAddress mac, uint address, DeviceKind k
     public int PurdueLevel { get; } = purdueLevel;
     public string? Vendor { get; init; }
     public string? Model { get; init; }
-    public string? Firmware { get; init; }
+    /// <summary>Firmware the device reports now (a firmware update scenario changes it mid-capture).</summary>
+    public string? Firmware { get; set; }
     public string? Serial { get; init; }
     /// <summary>Initial TTL of its IP stack (64 for embedded Linux/VxWorks stacks, 128 for Windows).</summary>
     public byte Ttl { get; init; } = 64;
