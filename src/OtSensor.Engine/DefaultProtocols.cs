@@ -45,6 +45,7 @@ public static class DefaultProtocols
         new EtherCatModule(),
         new LldpModule(),
         new CdpModule(),
+        new BacnetEthernetModule(),
     ];
 
     /// <summary>Protocols over TCP and UDP, probed by content on every new flow.</summary>

@@ -42,7 +42,7 @@ internal static class EthernetDecoder
         ushort type = BinaryPrimitives.ReadUInt16BigEndian(frame[12..]);
         if (type <= EtherTypes.MaxLength)
         {
-            DecodeLlc(frame, HeaderLength, ref packet);
+            DecodeLlc(frame, HeaderLength, ref packet, type);
             return;
         }
         DecodeEtherType(frame, HeaderLength, type, ref packet);
@@ -72,7 +72,7 @@ internal static class EthernetDecoder
         if (etherType <= EtherTypes.MaxLength)
         {
             // 802.3 length after a tag: LLC follows.
-            DecodeLlc(frame, offset, ref packet);
+            DecodeLlc(frame, offset, ref packet, etherType);
             return;
         }
         packet.EtherType = etherType;
@@ -91,12 +91,14 @@ internal static class EthernetDecoder
                 // 1501–1535 are undefined; everything else is a protocol this decoder leaves to others (PROFINET, GOOSE, LLDP...).
                 packet.Network = NetworkLayer.Other;
                 packet.NetworkOffset = offset;
+                packet.NetworkLength = frame.Length - offset;
                 break;
         }
     }
 
     /// <summary>802.2 LLC header at <paramref name="offset"/>; SNAP with an EtherType-carrying OUI is dispatched on its PID.</summary>
-    public static void DecodeLlc(ReadOnlySpan<byte> frame, int offset, ref DecodedPacket packet)
+    /// <param name="ieeeLength">The 802.3 length field (LLC header and data, padding excluded), or -1 when the link has none.</param>
+    public static void DecodeLlc(ReadOnlySpan<byte> frame, int offset, ref DecodedPacket packet, int ieeeLength = -1)
     {
         var llc = frame[offset..];
         if (llc.Length < 3)
@@ -126,5 +128,7 @@ internal static class EthernetDecoder
         packet.IsLlc = true;
         packet.LlcDsap = llc[0];
         packet.NetworkOffset = offset + Math.Min(llcLength, llc.Length);
+        int available = frame.Length - packet.NetworkOffset;
+        packet.NetworkLength = ieeeLength >= llcLength ? Math.Min(ieeeLength - llcLength, available) : available;
     }
 }

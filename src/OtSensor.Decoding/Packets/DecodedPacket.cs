@@ -57,6 +57,11 @@ public struct DecodedPacket
     /// the first byte after the EtherType (or after the LLC header), where a layer-2 protocol's PDU starts.
     /// </summary>
     public int NetworkOffset;
+    /// <summary>
+    /// Bytes of the layer-2 payload at <see cref="NetworkOffset"/> for <see cref="NetworkLayer.Other"/>: up to the end of
+    /// the frame after an EtherType, or up to the IEEE 802.3 length field after an LLC header (Ethernet padding excluded).
+    /// </summary>
+    public int NetworkLength;
     public IPAddressBytes SourceIP;
     public IPAddressBytes DestinationIP;
     /// <summary>IPv4 protocol / IPv6 next header after extension headers.</summary>

@@ -227,7 +227,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         Inventory.ObserveFrame(p.SourceMac, p.DestinationMac, p.Timestamp, frame.Length);
         try
         {
-            _layerTwo.Sessions[index].OnFrame(frame[p.NetworkOffset..], p.SourceMac, p.DestinationMac, this);
+            _layerTwo.Sessions[index].OnFrame(frame.Slice(p.NetworkOffset, p.NetworkLength), p.SourceMac, p.DestinationMac, this);
         }
 #pragma warning disable CA1031 // A parser bug must cost one frame's decoding, never the capture (model-codebases §4.5).
         catch (Exception)

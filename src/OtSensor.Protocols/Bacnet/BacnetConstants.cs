@@ -8,6 +8,8 @@ public static class BacnetConstants
 
     /// <summary>BVLC type octet of BACnet/IP (Annex J.2); 0x82 is BACnet/IPv6 (Annex U), not decoded.</summary>
     public const byte BvlcTypeIp = 0x81;
+    /// <summary>ISO 8802-2 LLC service access point of BACnet over Ethernet (clause 7.1), used as DSAP and SSAP.</summary>
+    public const byte LlcSap = 0x82;
 
     public const int BvlcHeaderLength = 4;
 

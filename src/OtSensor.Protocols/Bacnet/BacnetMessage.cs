@@ -122,9 +122,11 @@ public readonly ref struct BacnetMessage : IProtocolMessage
             writer.WriteNumber(BacnetFields.PduType, _d.PduType);
             WriteNameOrNull(writer, BacnetFields.PduTypeName, BacnetNames.PduType(_d.PduType));
         }
-        writer.WriteNumber(BacnetFields.BvlcFunction, _d.BvlcFunction);
+        if (_d.BvlcFunction >= 0) writer.WriteNumber(BacnetFields.BvlcFunction, _d.BvlcFunction);
+        else writer.WriteNull(BacnetFields.BvlcFunction);
         WriteNameOrNull(writer, BacnetFields.BvlcFunctionName, BacnetNames.BvlcFunction(_d.BvlcFunction));
-        writer.WriteNumber(BacnetFields.BvlcLength, _d.BvlcLength);
+        if (_d.BvlcFunction >= 0) writer.WriteNumber(BacnetFields.BvlcLength, _d.BvlcLength);
+        else writer.WriteNull(BacnetFields.BvlcLength);
         if (_d.BvlcResult >= 0)
         {
             writer.WriteNumber(BacnetFields.BvlcResult, _d.BvlcResult);

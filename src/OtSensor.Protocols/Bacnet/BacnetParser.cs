@@ -106,6 +106,16 @@ internal static partial class BacnetParser
         if (npduOffset >= 0) ParseNpdu(message, npduOffset, ref d);
     }
 
+    /// <summary>
+    /// BACnet over Ethernet (clause 7: ISO 8802-2 LLC, DSAP and SSAP 0x82, UI): the NPDU follows the LLC header directly,
+    /// with no BVLL, so <see cref="BacnetDecoded.BvlcFunction"/> stays -1.
+    /// </summary>
+    public static void ParseEthernet(ReadOnlySpan<byte> npdu, out BacnetDecoded d)
+    {
+        d = BacnetDecoded.Empty();
+        ParseNpdu(npdu, 0, ref d);
+    }
+
     private static int TableRows(ReadOnlySpan<byte> payload, ref BacnetDecoded d)
     {
         if (payload.Length % 10 != 0) d.Anomalies |= BacnetAnomalies.BvlcBadPayloadLength;

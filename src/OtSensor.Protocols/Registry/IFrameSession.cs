@@ -10,8 +10,9 @@ namespace OtSensor.Protocols.Registry;
 public interface IFrameSession
 {
     /// <summary>
-    /// Decodes one frame's payload: the bytes after the EtherType (or after the LLC header), up to the end of the
-    /// captured frame, Ethernet padding included (protocols with their own length field must honour it).
+    /// Decodes one frame's payload: the bytes after the EtherType, up to the end of the captured frame with any Ethernet
+    /// padding (protocols with their own length field must honour it); or the bytes after the LLC header, up to the
+    /// IEEE 802.3 length field (padding excluded).
     /// </summary>
     void OnFrame(ReadOnlySpan<byte> payload, MacAddress source, MacAddress destination, IProtocolEventSink sink);
 

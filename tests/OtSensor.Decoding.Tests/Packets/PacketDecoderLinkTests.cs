@@ -125,6 +125,15 @@ public class PacketDecoderLinkTests
         Assert.True(p.IsLlc);
         Assert.Equal(0x42, p.LlcDsap);
         Assert.Equal(17, p.NetworkOffset); // after DSAP, SSAP and the one-byte UI control field
+        Assert.Equal(4, p.NetworkLength);  // the 802.3 length (38) runs past this cut-short frame: up to its end
+    }
+
+    [Fact]
+    public void Decode_LlcFrameWithPadding_PayloadStopsAtThe8023Length()
+    {
+        var p = Decode(With(Eth8023LlcStp, 12, 0x00, 0x05)); // 802.3 length 5: LLC header (3) and 2 octets of data
+        Assert.Equal(17, p.NetworkOffset);
+        Assert.Equal(2, p.NetworkLength);                    // the 2 octets after them are padding
     }
 
     [Fact]
@@ -150,6 +159,7 @@ public class PacketDecoderLinkTests
         Assert.Equal(0x8892, p.EtherType);
         Assert.Equal(NetworkLayer.Other, p.Network);
         Assert.Equal(14, p.NetworkOffset); // a layer-2 protocol's PDU starts right after the EtherType
+        Assert.Equal(p.FrameLength - 14, p.NetworkLength);
         Assert.False(p.IsLlc);
     }
 
