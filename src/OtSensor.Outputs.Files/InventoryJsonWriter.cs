@@ -30,6 +30,7 @@ public static class InventoryJsonWriter
         (DeviceAttribute.Vendor, "vendor"), (DeviceAttribute.Model, "model"), (DeviceAttribute.ProductCode, "productCode"),
         (DeviceAttribute.Firmware, "firmware"), (DeviceAttribute.Serial, "serial"), (DeviceAttribute.Name, "name"),
         (DeviceAttribute.Type, "type"), (DeviceAttribute.PurdueLevel, "purdueLevel"), (DeviceAttribute.OperatingSystem, "operatingSystem"),
+        (DeviceAttribute.Description, "description"),
     ];
 
     public static void WriteDevices(Stream stream, DeviceInventory inventory)

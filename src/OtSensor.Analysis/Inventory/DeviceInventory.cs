@@ -309,6 +309,9 @@ public sealed class DeviceInventory
     /// </summary>
     private Device? GetOrAddPeer(IPAddressBytes address, MacAddress mac, Timestamp time)
     {
+        // 0.0.0.0 is a host without an address yet (a DHCP client, RFC 2131 §4.1): known by its MAC, merged at the end
+        // of the run with the device that MAC later belongs to.
+        if (address.IsIPv4 && address.IPv4Value == 0) return GetOrAddByMac(mac, time);
         if ((mac.IsBroadcast && CanBeSubnetBroadcast(address)) || IsIPv4SubnetBroadcast(address)) return _devices.GetValueOrDefault(address);
         return GetOrAdd(address, time);
     }

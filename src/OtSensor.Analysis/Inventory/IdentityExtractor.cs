@@ -4,9 +4,12 @@ namespace OtSensor.Analysis.Inventory;
 
 /// <summary>
 /// Turns identity statements in decoded PDUs (Modbus 43/14, CIP ListIdentity, S7 SZL, BACnet device properties,
-/// MMS identify, DNP3 device attributes) into device evidence with source "&lt;protocol&gt;.identity", the decoder's
-/// message name as detail, and <see cref="EvidenceConfidence.IdentityMessage"/>. A value already stated with that
-/// confidence is not rebuilt, so repeated identity polls cost nothing.
+/// MMS identify, DNP3 device attributes, DCP, OPC UA endpoints) into device evidence with source
+/// "&lt;protocol&gt;.identity", the decoder's message name as detail, and <see cref="EvidenceConfidence.IdentityMessage"/>.
+/// The IT naming protocols (DHCP, DNS/LLMNR/mDNS, NetBIOS, LLDP, CDP, SNMP, HTTP, TLS) state host names, operating
+/// systems and descriptions with <see cref="EvidenceConfidence.NamingProtocol"/>: an industrial identity message
+/// beats them, they beat an OUI. A value already stated with that confidence is not rebuilt, so repeated identity
+/// polls cost nothing.
 /// </summary>
 internal sealed class IdentityExtractor : IIdentityReceiver
 {
@@ -35,9 +38,20 @@ internal sealed class IdentityExtractor : IIdentityReceiver
             IdentityField.Firmware => DeviceAttribute.Firmware,
             IdentityField.Name => DeviceAttribute.Name,
             IdentityField.Serial => DeviceAttribute.Serial,
+            IdentityField.Hostname => DeviceAttribute.Name,
+            IdentityField.OperatingSystem => DeviceAttribute.OperatingSystem,
+            IdentityField.Description => DeviceAttribute.Description,
             _ => DeviceAttribute.Count,
         };
         if (attribute == DeviceAttribute.Count) return;
-        evidence.Set(attribute, value, EvidenceSources.Identity(_protocol), source, EvidenceConfidence.IdentityMessage);
+        evidence.Set(attribute, value, EvidenceSources.Identity(_protocol), source, ConfidenceOf(_protocol));
     }
+
+    /// <summary>Naming protocols say what a host calls itself; industrial identity messages say what it is.</summary>
+    private static byte ConfidenceOf(ProtocolId protocol) => protocol switch
+    {
+        ProtocolId.Dhcp or ProtocolId.Dns or ProtocolId.Llmnr or ProtocolId.Mdns or ProtocolId.NetBios or ProtocolId.Lldp
+            or ProtocolId.Cdp or ProtocolId.Snmp or ProtocolId.Http or ProtocolId.Tls => EvidenceConfidence.NamingProtocol,
+        _ => EvidenceConfidence.IdentityMessage,
+    };
 }

@@ -397,7 +397,17 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         bool fromClient = senderIsClient ?? ApplicationDirection(state, _currentDirection) == Direction.ToServer;
         bool fromTcpClient = _currentDirection == Direction.ToServer;
         _pduCounts[(byte)message.Protocol]++;
-        Inventory.ObservePdu(state.Devices, senderIsFlowClient: fromTcpClient, fromClient, in message);
+        if (flow.Client.Address.IsIPv4 && flow.Client.Address.IPv4Value == 0)
+        {
+            // Hosts without an address yet (DHCP clients at 0.0.0.0) all share one flow: each PDU belongs to the MAC
+            // that sent it, not to the flow's first client.
+            ref readonly var frame = ref _packet;
+            Inventory.ObserveFramePdu(frame.SourceMac, frame.DestinationMac, frame.Timestamp, 0, in message);
+        }
+        else
+        {
+            Inventory.ObservePdu(state.Devices, senderIsFlowClient: fromTcpClient, fromClient, in message);
+        }
         if (!_recordPdus) return;
 
         ref readonly var p = ref _packet;
