@@ -9,4 +9,6 @@ public enum ControlProtocol
     Dnp3,
     Iec104,
     Bacnet,
+    /// <summary>IEC 61850 GOOSE publisher (layer 2): it answers nothing, it publishes.</summary>
+    Goose,
 }

@@ -49,6 +49,12 @@ public static class PlantBuilder
         new("ABB", 0x001B45, "RTU560 560CMG10", "13.2.1"),
     ];
 
+    private static readonly Product[] Ieds =
+    [
+        new("Schweitzer Engineering Laboratories", 0x0030A7, "SEL-487E", "R316"),
+        new("ABB", 0x001B45, "REF615", "5.0 FP1"),
+    ];
+
     private static readonly Product[] BacnetControllers =
     [
         new("Johnson Controls", 0x00108D, "MS-NAE5510-2", "10.1.0", VendorId: 5),
@@ -114,6 +120,7 @@ public static class PlantBuilder
         AddField(Dnp3Rtus, 1, 2, ControlProtocol.Dnp3, DeviceKind.Rtu, "RTU-DNP");
         AddField(Iec104Rtus, 1, 2, ControlProtocol.Iec104, DeviceKind.Rtu, "RTU-104");
         AddField(BacnetControllers, 1, 3, ControlProtocol.Bacnet, DeviceKind.BuildingController, "BMS");
+        AddField(Ieds, 1, 2, ControlProtocol.Goose, DeviceKind.Ied, "IED");
 
         var dell = new Product("Dell", 0x001422, "OptiPlex 7090", "Windows 10 IoT Enterprise");
         var hp = new Product("Hewlett Packard", 0x001B78, "ProLiant DL360", "Windows Server 2019");

@@ -40,6 +40,9 @@ public static class BaselineTraffic
                 case ControlProtocol.Iec104:
                     Iec104Station(ctx, plant.ScadaServer, device, ctx.Start.Add(offset));
                     break;
+                case ControlProtocol.Goose:
+                    GoosePublishing(ctx, device, ctx.Start.Add(offset), index);
+                    break;
             }
             index++;
         }
@@ -130,6 +133,18 @@ public static class BaselineTraffic
         Talk.Every(sim, first.Add(TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(3), 0.5, random, t => iec.Spontaneous(t, random.Next(1, 4)));
         Talk.Every(sim, first.Add(TimeSpan.FromSeconds(30)), TimeSpan.FromSeconds(30), 0.0, random, t => iec.TestFrame(t));
         Talk.Every(sim, first.Add(TimeSpan.FromMinutes(15)), TimeSpan.FromMinutes(15), 0.0, random, t => iec.Interrogate(t, 8));
+    }
+
+    /// <summary>An IED announces itself by gratuitous ARP and publishes a trip GOOSE: heartbeat every 2 s, a state change now and then.</summary>
+    private static void GoosePublishing(ScenarioContext ctx, FieldDevice ied, Timestamp first, int index)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var name = ied.Host.Name.Replace("-", "", StringComparison.Ordinal);
+        var publisher = new GoosePublisher(sim, ied.Host, (ushort)(0x3000 + index), $"{name}LD0/LLN0$GO$gcbTrip", $"{name}LD0/LLN0$DS_Trip", $"{name}_TRIP", 4);
+        sim.At(first, () => ArpTraffic.Announce(sim, sim.Now, ied.Host));
+        Talk.Every(sim, first.Add(TimeSpan.FromMilliseconds(50)), TimeSpan.FromSeconds(2), 0.0, random, t => publisher.Publish(t));
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(25)), TimeSpan.FromSeconds(30), 0.3, random, t => publisher.ChangeState(t.Add(TimeSpan.FromMilliseconds(500))));
     }
 
     private static void BuildingAutomation(ScenarioContext ctx, Host workstation, Timestamp first)
