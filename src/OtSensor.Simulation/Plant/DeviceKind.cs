@@ -12,6 +12,7 @@ public enum DeviceKind
     ScadaServer,
     OpcServer,
     BuildingController,
+    IoAdapter,
     Workstation,
     Server,
     Switch,

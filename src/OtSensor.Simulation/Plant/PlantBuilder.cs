@@ -132,6 +132,13 @@ public static class PlantBuilder
         var historian = Make("HIST-01", hp.Oui, operations | 10, DeviceKind.Historian, 3, hp, ttl: 128);
         var dns = Make("DC-01", hp.Oui, services | 10, DeviceKind.Server, 3, hp, ttl: 128);
         var gateway = Make("GW-01", 0x00000C, control | 1, DeviceKind.Switch, 2, new Product("Cisco", 0x00000C, "IE-3400-8T2S", "17.9.4"));
+        var et200 = new Product("Siemens", 0x000E8C, "ET 200SP IM155-6PN ST", "V4.2.1");
+        var ioDevices = new List<Traffic.ProfinetTraffic.IoDevice>();
+        for (int i = 0; i < 2; i++)
+        {
+            var io = Make($"IO-{i + 1:00}", et200.Oui, control | (uint)(100 + i), DeviceKind.IoAdapter, 1, et200);
+            ioDevices.Add(new Traffic.ProfinetTraffic.IoDevice(io, $"et200sp-{i + 1}", "ET200SP", 0x002A, 0x0313));
+        }
         var workstations = new List<Host> { Make("WS-OPS-01", dell.Oui, operations | 50, DeviceKind.Workstation, 3, dell, ttl: 128) };
 
         return new PlantModel
@@ -144,6 +151,7 @@ public static class PlantBuilder
             DnsServer = dns,
             NtpServer = dns,
             Gateway = gateway,
+            IoDevices = ioDevices,
             Workstations = workstations,
             ControlSubnet = control,
             DomainName = "plant.local",

@@ -18,6 +18,8 @@ public sealed class PlantModel
     public required Host Gateway { get; init; }
     public required Host NtpServer { get; init; }
     public required IReadOnlyList<Host> Workstations { get; init; }
+    /// <summary>PROFINET IO devices of the first S7 PLC's cell (layer 2 only, besides their ARP announcements).</summary>
+    public required IReadOnlyList<Traffic.ProfinetTraffic.IoDevice> IoDevices { get; init; }
     /// <summary>The level-1 control subnet (host order), /24.</summary>
     public required uint ControlSubnet { get; init; }
     public required string DomainName { get; init; }

@@ -21,6 +21,7 @@ public static class BaselineTraffic
         var plant = ctx.Plant;
         var sim = ctx.Sim;
         foreach (var host in plant.AllHosts()) sim.Manifest.AddDevice(host);
+        foreach (var io in plant.IoDevices) sim.Manifest.AddDevice(io.Host);
 
         int index = 0;
         foreach (var device in plant.FieldDevices)
@@ -47,6 +48,7 @@ public static class BaselineTraffic
             index++;
         }
         BuildingAutomation(ctx, plant.Hmis[0], ctx.Start.Add(TimeSpan.FromMilliseconds(5)));
+        ProfinetCell(ctx, ctx.Start.Add(TimeSpan.FromMilliseconds(300)));
         EngineeringReads(ctx, plant.EngineeringStation, ctx.Start.Add(ctx.Duration * 0.1));
         NameAndTime(ctx);
     }
@@ -145,6 +147,31 @@ public static class BaselineTraffic
         sim.At(first, () => ArpTraffic.Announce(sim, sim.Now, ied.Host));
         Talk.Every(sim, first.Add(TimeSpan.FromMilliseconds(50)), TimeSpan.FromSeconds(2), 0.0, random, t => publisher.Publish(t));
         Talk.Every(sim, first.Add(TimeSpan.FromSeconds(25)), TimeSpan.FromSeconds(30), 0.3, random, t => publisher.ChangeState(t.Add(TimeSpan.FromMilliseconds(500))));
+    }
+
+    /// <summary>
+    /// The first S7 PLC is the IO controller of two ET 200SP stations: it finds them by DCP Identify every 5 minutes and
+    /// exchanges cyclic RT data with each every 128 ms.
+    /// </summary>
+    private static void ProfinetCell(ScenarioContext ctx, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var controller = ctx.Plant.Speaking(ControlProtocol.S7Comm).First().Host;
+        var devices = ctx.Plant.IoDevices;
+        foreach (var device in devices) sim.At(first, () => ArpTraffic.Announce(sim, sim.Now, device.Host));
+        uint xid = (uint)random.Next();
+        Talk.Every(sim, first.Add(TimeSpan.FromMilliseconds(20)), TimeSpan.FromMinutes(5), 0.0, random, t => ProfinetTraffic.Identify(sim, t, controller, devices, xid++, random));
+        ushort cycle = 0;
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(1)), TimeSpan.FromMilliseconds(128), 0.0, random, t =>
+        {
+            cycle += 128;
+            for (int i = 0; i < devices.Count; i++)
+            {
+                ProfinetTraffic.Cyclic(sim, t.Add(TimeSpan.FromMicroseconds(i * 200)), controller, devices[i].Host, (ushort)(0x8000 + (2 * i)), cycle, random);
+                ProfinetTraffic.Cyclic(sim, t.Add(TimeSpan.FromMicroseconds((i * 200) + 100)), devices[i].Host, controller, (ushort)(0x8001 + (2 * i)), cycle, random);
+            }
+        });
     }
 
     private static void BuildingAutomation(ScenarioContext ctx, Host workstation, Timestamp first)

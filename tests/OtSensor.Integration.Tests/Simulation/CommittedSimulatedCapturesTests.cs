@@ -10,7 +10,19 @@ namespace OtSensor.Integration.Tests.Simulation;
 /// </summary>
 public sealed class CommittedSimulatedCapturesTests
 {
-    public static TheoryData<string> Scenarios() => [.. ScenarioCatalog.All.Select(s => s.Name)];
+    /// <summary>The scenarios whose capture is committed (a selection, to keep the repository small; the rest are a command away).</summary>
+    public static TheoryData<string> Scenarios() => [.. CommittedNames()];
+
+    private static List<string> CommittedNames()
+        => [.. Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "pcaps", "simulated"), "*.pcapng").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void CommittedCaptures_AreKnownScenarios_AndIncludeTheBaseline()
+    {
+        var committed = CommittedNames();
+        Assert.Contains("baseline", committed);
+        Assert.All(committed, name => Assert.NotNull(ScenarioCatalog.Find(name)));
+    }
 
     [Theory]
     [MemberData(nameof(Scenarios))]
