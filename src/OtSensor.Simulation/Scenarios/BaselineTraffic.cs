@@ -49,6 +49,7 @@ public static class BaselineTraffic
         }
         BuildingAutomation(ctx, plant.Hmis[0], ctx.Start.Add(TimeSpan.FromMilliseconds(5)));
         ProfinetCell(ctx, ctx.Start.Add(TimeSpan.FromMilliseconds(300)));
+        OfficeChatter(ctx, ctx.Start.Add(TimeSpan.FromMilliseconds(150)));
         EngineeringReads(ctx, plant.EngineeringStation, ctx.Start.Add(ctx.Duration * 0.1));
         NameAndTime(ctx);
     }
@@ -171,6 +172,31 @@ public static class BaselineTraffic
                 ProfinetTraffic.Cyclic(sim, t.Add(TimeSpan.FromMicroseconds(i * 200)), controller, devices[i].Host, (ushort)(0x8000 + (2 * i)), cycle, random);
                 ProfinetTraffic.Cyclic(sim, t.Add(TimeSpan.FromMicroseconds((i * 200) + 100)), devices[i].Host, controller, (ushort)(0x8001 + (2 * i)), cycle, random);
             }
+        });
+    }
+
+    /// <summary>
+    /// The operations workstation takes a DHCP lease from the domain controller and registers its NetBIOS name, reads a
+    /// trend from the historian's web server every minute; the gateway advertises itself by LLDP every 30 s.
+    /// </summary>
+    private static void OfficeChatter(ScenarioContext ctx, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var plant = ctx.Plant;
+        var workstation = plant.Workstations[0];
+        sim.At(first, () =>
+        {
+            var t = NamingTraffic.DhcpLease(sim, sim.Now, workstation, plant.DnsServer, plant.Gateway, random);
+            NamingTraffic.NetBiosRegistration(sim, t.Add(TimeSpan.FromMilliseconds(50)), workstation, random);
+        });
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(30), 0.0, random,
+            t => NamingTraffic.Lldp(sim, t, plant.Gateway, "GigabitEthernet1/0/1", "Cisco IOS XE Software, Version 17.9.4"));
+        string historian = $"{plant.Historian.Name.ToLowerInvariant()}.{plant.DomainName}";
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(20)), TimeSpan.FromSeconds(60), 0.1, random, t =>
+        {
+            var tcp = new TcpConnection(sim, workstation, workstation.NextEphemeralPort(), plant.Historian, 80, random);
+            NamingTraffic.HttpGet(sim, tcp, t, historian, "/api/trends/line1", "Microsoft-IIS/10.0", random);
         });
     }
 
