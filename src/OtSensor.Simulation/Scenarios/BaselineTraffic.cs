@@ -50,6 +50,7 @@ public static class BaselineTraffic
         BuildingAutomation(ctx, plant.Hmis[0], ctx.Start.Add(TimeSpan.FromMilliseconds(5)));
         ProfinetCell(ctx, ctx.Start.Add(TimeSpan.FromMilliseconds(300)));
         OfficeChatter(ctx, ctx.Start.Add(TimeSpan.FromMilliseconds(150)));
+        OpcUaDiscovery(ctx, ctx.Start.Add(TimeSpan.FromSeconds(3)));
         EngineeringReads(ctx, plant.EngineeringStation, ctx.Start.Add(ctx.Duration * 0.1));
         NameAndTime(ctx);
     }
@@ -197,6 +198,20 @@ public static class BaselineTraffic
         {
             var tcp = new TcpConnection(sim, workstation, workstation.NextEphemeralPort(), plant.Historian, 80, random);
             NamingTraffic.HttpGet(sim, tcp, t, historian, "/api/trends/line1", "Microsoft-IIS/10.0", random);
+        });
+    }
+
+    /// <summary>The SCADA server asks the historian's OPC UA server for its endpoints every five minutes.</summary>
+    private static void OpcUaDiscovery(ScenarioContext ctx, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var client = ctx.Plant.ScadaServer;
+        var server = ctx.Plant.Historian;
+        Talk.Every(sim, first, TimeSpan.FromMinutes(5), 0.0, random, t =>
+        {
+            var tcp = new TcpConnection(sim, client, client.NextEphemeralPort(), server, OpcUaTraffic.Port, random);
+            OpcUaTraffic.DiscoverEndpoints(sim, tcp, t, server, random);
         });
     }
 

@@ -32,6 +32,7 @@ public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios)
         ["bacnet"] = ("bacnet", ["bacapp.confirmed_service", "bacapp.unconfirmed_service"]),
         ["iec104"] = ("iec104", ["iec60870_asdu.typeid"]),
         ["profinet-dcp"] = ("profinet", ["pn_dcp.service_id"]),
+        ["opcua"] = ("opcua", ["opcua.servicenodeid.numeric"]),
     };
 
     [Theory]
