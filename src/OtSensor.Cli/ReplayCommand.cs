@@ -108,11 +108,9 @@ internal static class ReplayCommand
         var devices = new Table().Border(TableBorder.None).AddColumn("newest devices").AddColumn("vendor");
         var list = analyzer.Inventory.Devices;
         for (int i = list.Count - 1; i >= Math.Max(0, list.Count - 8); i--)
-            devices.AddRow(Markup.Escape(Name(list[i])), Markup.Escape(list[i].Evidence.Value(DeviceAttribute.Vendor) ?? ""));
+            devices.AddRow(Markup.Escape(list[i].PrimaryAddress), Markup.Escape(list[i].Evidence.Value(DeviceAttribute.Vendor) ?? ""));
         return new Table().Border(TableBorder.None).AddColumn("").AddRow(table).AddRow(new Columns(protocols, devices));
     }
-
-    private static string Name(Device d) => d.HasAddress ? d.Address.ToString() : d.Macs.Count > 0 ? d.Macs[0].ToString() : "?";
 
     private static string Clock(TimeSpan t) => t.ToString(t.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
 

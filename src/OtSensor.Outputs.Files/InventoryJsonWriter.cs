@@ -52,8 +52,8 @@ public static class InventoryJsonWriter
             w.WriteStartObject();
             w.WriteNumber("firstDeviceId", c.First.Id);
             w.WriteNumber("secondDeviceId", c.Second.Id);
-            w.WriteString("firstAddress", PrimaryAddress(c.First));
-            w.WriteString("secondAddress", PrimaryAddress(c.Second));
+            w.WriteString("firstAddress", c.First.PrimaryAddress);
+            w.WriteString("secondAddress", c.Second.PrimaryAddress);
             w.WriteNumber("discovered", c.Discovered.UnixMilliseconds);
             w.WriteNumber("lastSeen", c.LastSeen.UnixMilliseconds);
             w.WriteStartArray("ports");
@@ -92,9 +92,6 @@ public static class InventoryJsonWriter
         w.WriteEndArray();
     }
 
-    /// <summary>The first IP address, or for a layer-2-only device its MAC.</summary>
-    private static string PrimaryAddress(Device d)
-        => d.HasAddress || d.Macs.Count == 0 ? d.Address.ToString() : d.Macs[0].ToString();
 
     private static void WriteDevice(Utf8JsonWriter w, Device d)
     {
@@ -104,7 +101,7 @@ public static class InventoryJsonWriter
         w.WriteStartArray("ipAddresses");
         foreach (var address in d.Addresses) w.WriteStringValue(address.ToString());
         w.WriteEndArray();
-        w.WriteString("name", e.Value(DeviceAttribute.Name) ?? PrimaryAddress(d));
+        w.WriteString("name", e.Value(DeviceAttribute.Name) ?? d.PrimaryAddress);
         WriteNullable(w, "vendor", e.Value(DeviceAttribute.Vendor));
         WriteNullable(w, "operatingSystem", e.Value(DeviceAttribute.OperatingSystem));
         w.WriteStartArray("macAddresses");
@@ -200,7 +197,7 @@ public static class InventoryJsonWriter
         if (model is not null || firmware is not null || product is not null)
         {
             w.WriteStartObject();
-            w.WriteString("address", PrimaryAddress(d));
+            w.WriteString("address", d.PrimaryAddress);
             w.WriteString("moduleAddress", NotAvailable);
             w.WriteString("serial", e.Value(DeviceAttribute.Serial) ?? NotAvailable);
             w.WriteString("model", model ?? product ?? NotAvailable);

@@ -40,6 +40,8 @@ public sealed class Device
     /// <summary>Every IP address of the device (several when merged on a shared MAC, see <see cref="DeviceMerger"/>).</summary>
     public IReadOnlyList<IPAddressBytes> Addresses => _addresses;
     public bool HasAddress => _addresses.Count > 0;
+    /// <summary>How people and files name the device's address: its first IP address, or for a layer-2-only device its MAC.</summary>
+    public string PrimaryAddress => HasAddress || _macs.Count == 0 ? Address.ToString() : _macs[0].ToString();
     /// <summary>Outside the private and local-use ranges: an internet address.</summary>
     public bool IsInternet => HasAddress && !Address.IsPrivate;
     public IReadOnlyList<MacAddress> Macs => _macs;

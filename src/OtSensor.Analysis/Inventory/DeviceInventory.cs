@@ -197,7 +197,7 @@ public sealed class DeviceInventory
     /// source MAC (a device bound to it by ARP keeps its layer-2 traffic), or a new MAC-only device, merged at the
     /// end of the run with the IP device that carries the same MAC. Group addresses never are devices.
     /// </summary>
-    public void ObserveFramePdu<TMessage>(MacAddress source, MacAddress destination, Timestamp time, int bytes, in TMessage message)
+    public void ObserveFramePdu<TMessage>(MacAddress source, MacAddress destination, Timestamp time, in TMessage message)
         where TMessage : struct, IProtocolMessage, allows ref struct
     {
         var sender = GetOrAddByMac(source, time);
@@ -311,7 +311,7 @@ public sealed class DeviceInventory
     {
         // 0.0.0.0 is a host without an address yet (a DHCP client, RFC 2131 §4.1): known by its MAC, merged at the end
         // of the run with the device that MAC later belongs to.
-        if (address.IsIPv4 && address.IPv4Value == 0) return GetOrAddByMac(mac, time);
+        if (address.IsUnspecifiedIPv4) return GetOrAddByMac(mac, time);
         if ((mac.IsBroadcast && CanBeSubnetBroadcast(address)) || IsIPv4SubnetBroadcast(address)) return _devices.GetValueOrDefault(address);
         return GetOrAdd(address, time);
     }

@@ -39,6 +39,8 @@ public readonly record struct IPAddressBytes(ulong High, ulong Low)
     }
 
     public bool IsEmpty => High == 0 && Low == 0;
+    /// <summary>0.0.0.0: a host without an address yet (RFC 1122 §3.2.1.3, e.g. a DHCP client, RFC 2131 §4.1).</summary>
+    public bool IsUnspecifiedIPv4 => IsIPv4 && IPv4Value == 0;
     public bool IsIPv4 => High == 0 && (Low & 0xFFFF_FFFF_0000_0000UL) == V4MappedLowPrefix;
     /// <summary>The IPv4 address as a host-order integer (valid when <see cref="IsIPv4"/>).</summary>
     public uint IPv4Value => (uint)Low;

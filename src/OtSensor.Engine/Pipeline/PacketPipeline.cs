@@ -72,7 +72,6 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     private long _framesSinceExpiry;
     private LinkType _lastLinkType;
     private long _lastLinkTypeRun;
-    private int _currentFrameLength;
 
     public PacketPipeline(EngineOptions options, ProtocolRegistry registry, DeviceInventory inventory, IPduObserver observer)
     {
@@ -223,7 +222,6 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         int index = p.IsLlc ? _layerTwo.FindBySap(p.LlcDsap) : _layerTwo.FindByEtherType(p.EtherType);
         if (index < 0) return;
         _layerCounts[(int)LayerCounter.LayerTwoDecoded]++;
-        _currentFrameLength = frame.Length;
         Inventory.ObserveFrame(p.SourceMac, p.DestinationMac, p.Timestamp, frame.Length);
         try
         {
@@ -397,12 +395,12 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         bool fromClient = senderIsClient ?? ApplicationDirection(state, _currentDirection) == Direction.ToServer;
         bool fromTcpClient = _currentDirection == Direction.ToServer;
         _pduCounts[(byte)message.Protocol]++;
-        if (flow.Client.Address.IsIPv4 && flow.Client.Address.IPv4Value == 0)
+        if (flow.Client.Address.IsUnspecifiedIPv4)
         {
             // Hosts without an address yet (DHCP clients at 0.0.0.0) all share one flow: each PDU belongs to the MAC
             // that sent it, not to the flow's first client.
             ref readonly var frame = ref _packet;
-            Inventory.ObserveFramePdu(frame.SourceMac, frame.DestinationMac, frame.Timestamp, 0, in message);
+            Inventory.ObserveFramePdu(frame.SourceMac, frame.DestinationMac, frame.Timestamp, in message);
         }
         else
         {
@@ -439,7 +437,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     {
         ref readonly var p = ref _packet;
         _pduCounts[(byte)message.Protocol]++;
-        Inventory.ObserveFramePdu(p.SourceMac, p.DestinationMac, p.Timestamp, _currentFrameLength, in message);
+        Inventory.ObserveFramePdu(p.SourceMac, p.DestinationMac, p.Timestamp, in message);
         if (!_recordPdus) return;
         var context = new PduContext
         {

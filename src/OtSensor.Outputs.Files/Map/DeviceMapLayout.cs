@@ -123,13 +123,12 @@ public sealed class DeviceMapLayout
     private static string Title(Device device)
     {
         var name = device.Evidence.Value(DeviceAttribute.Name);
-        var address = device.HasAddress ? device.Address.ToString() : device.Macs.Count > 0 ? device.Macs[0].ToString() : "?";
-        return Clip(name ?? address, 24);
+        return Clip(name ?? device.PrimaryAddress, 24);
     }
 
     private static string Subtitle(Device device)
     {
-        var address = device.HasAddress ? device.Address.ToString() : device.Macs.Count > 0 ? device.Macs[0].ToString() : "";
+        var address = device.PrimaryAddress;
         var type = device.Evidence.Value(DeviceAttribute.Type);
         var vendor = device.Evidence.Value(DeviceAttribute.Vendor);
         var parts = new[] { device.Evidence.Value(DeviceAttribute.Name) is null ? null : address, type, vendor }.Where(p => !string.IsNullOrEmpty(p));
