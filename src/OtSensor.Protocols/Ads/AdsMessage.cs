@@ -19,11 +19,16 @@ public readonly ref struct AdsMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _packet;
     private readonly AdsDecoded _d;
 
-    internal AdsMessage(ReadOnlySpan<byte> packet, scoped in AdsDecoded decoded)
+    /// <summary>A message over <paramref name="packet"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal AdsMessage(ReadOnlySpan<byte> packet)
     {
         _packet = packet;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref AdsDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.Ads;
 

@@ -39,14 +39,14 @@ public static class AdsParser
             message = default;
             return false;
         }
-        AdsDecoded d = default;
+        message = new AdsMessage(packet);
+        ref AdsDecoded d = ref message.Fields;
         d.HasTcpHeader = true;
         d.Reserved = BinaryPrimitives.ReadUInt16LittleEndian(packet);
         d.TcpLength = BinaryPrimitives.ReadUInt32LittleEndian(packet[2..]);
         if (d.Reserved != 0) d.Anomalies |= AdsAnomalies.ReservedNotZero;
         if (d.TcpLength != packet.Length - AdsConstants.TcpHeaderLength) d.Anomalies |= AdsAnomalies.LengthMismatch;
         ParseAms(ref d, packet, AdsConstants.TcpHeaderLength);
-        message = new AdsMessage(packet, in d);
         return true;
     }
 
@@ -58,9 +58,9 @@ public static class AdsParser
             message = default;
             return false;
         }
-        AdsDecoded d = default;
+        message = new AdsMessage(datagram);
+        ref AdsDecoded d = ref message.Fields;
         ParseAms(ref d, datagram, 0);
-        message = new AdsMessage(datagram, in d);
         return true;
     }
 
@@ -72,7 +72,8 @@ public static class AdsParser
             message = default;
             return false;
         }
-        AdsDecoded d = default;
+        message = new AdsMessage(datagram);
+        ref AdsDecoded d = ref message.Fields;
         d.IsDiscovery = true;
         d.InvokeId = BinaryPrimitives.ReadUInt32LittleEndian(datagram[4..]);
         d.Service = BinaryPrimitives.ReadUInt32LittleEndian(datagram[8..]);
@@ -104,7 +105,6 @@ public static class AdsParser
             }
             position += length;
         }
-        message = new AdsMessage(datagram, in d);
         return true;
     }
 

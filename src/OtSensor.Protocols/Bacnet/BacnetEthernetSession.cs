@@ -18,8 +18,8 @@ public sealed class BacnetEthernetSession : IFrameSession
     public void OnFrame(ReadOnlySpan<byte> payload, MacAddress source, MacAddress destination, IProtocolEventSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        BacnetParser.ParseEthernet(payload, out var decoded);
-        var message = new BacnetMessage(payload, in decoded);
+        var message = new BacnetMessage(payload);
+        BacnetParser.ParseEthernet(payload, out message.Fields);
         sink.OnBacnet(in message);
     }
 

@@ -26,9 +26,10 @@ public sealed class BacnetSession : IDatagramSession
             sink.OnStreamAnomaly(ProtocolId.Bacnet, BacnetFields.NotBvll);
             return;
         }
-        BacnetParser.Parse(datagram, out var decoded);
+        var message = new BacnetMessage(datagram);
+        ref BacnetDecoded decoded = ref message.Fields;
+        BacnetParser.Parse(datagram, out decoded);
         if (decoded.HasApdu && decoded.InvokeId >= 0) Pair(ref decoded, direction);
-        var message = new BacnetMessage(datagram, in decoded);
         sink.OnBacnet(in message);
     }
 

@@ -17,11 +17,16 @@ public readonly ref struct C37118Message : IProtocolMessage
     private readonly ReadOnlySpan<byte> _frame;
     private readonly C37118Decoded _d;
 
-    internal C37118Message(ReadOnlySpan<byte> frame, scoped in C37118Decoded decoded)
+    /// <summary>A message over <paramref name="frame"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal C37118Message(ReadOnlySpan<byte> frame)
     {
         _frame = frame;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref C37118Decoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.C37118;
 

@@ -34,7 +34,9 @@ public static class C37118Parser
             return false;
         }
 
-        C37118Decoded d = default;
+        message = new C37118Message(frame);
+
+        ref C37118Decoded d = ref message.Fields;
         d.FrameType = (frame[1] >> 4) & 0x07;
         d.Version = frame[1] & 0x0F;
         d.FrameSize = BinaryPrimitives.ReadUInt16BigEndian(frame[2..]);
@@ -78,8 +80,6 @@ public static class C37118Parser
                 ParseConfig3(ref d, body);
                 break;
         }
-
-        message = new C37118Message(frame, in d);
         return true;
     }
 

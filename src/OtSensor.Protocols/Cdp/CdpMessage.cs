@@ -21,11 +21,16 @@ public readonly ref struct CdpMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _cdp;
     private readonly CdpDecoded _d;
 
-    internal CdpMessage(ReadOnlySpan<byte> cdp, scoped in CdpDecoded decoded)
+    /// <summary>A message over <paramref name="cdp"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal CdpMessage(ReadOnlySpan<byte> cdp)
     {
         _cdp = cdp;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref CdpDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.Cdp;
 

@@ -15,8 +15,8 @@ public sealed class CdpSession : IFrameSession
         ArgumentNullException.ThrowIfNull(sink);
         if (!CdpParser.IsCdp(payload)) return;
         var cdp = payload[CdpConstants.SnapLength..];
-        CdpParser.Parse(cdp, out var decoded);
-        var message = new CdpMessage(cdp, in decoded);
+        var message = new CdpMessage(cdp);
+        CdpParser.Parse(cdp, out message.Fields);
         sink.OnCdp(in message);
     }
 

@@ -18,11 +18,16 @@ public readonly ref struct CipMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _message;
     private readonly CipDecoded _d;
 
-    internal CipMessage(ReadOnlySpan<byte> message, scoped in CipDecoded decoded)
+    /// <summary>A message over <paramref name="message"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal CipMessage(ReadOnlySpan<byte> message)
     {
         _message = message;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref CipDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.Cip;
 

@@ -41,13 +41,16 @@ public static class CipParser
     /// <summary>Parses one message without emitting it or what it embeds.</summary>
     public static CipMessage Parse(ReadOnlySpan<byte> message)
     {
-        Decode(message, out var d);
-        return new CipMessage(message, in d);
+        var parsed = new CipMessage(message);
+        Decode(message, out parsed.Fields);
+        return parsed;
     }
 
     private static CipRequestSummary EmitAt(ReadOnlySpan<byte> message, int depth, byte parent, bool connected, uint connectionId, ushort sequenceCount, IProtocolEventSink sink, int replyClass = -1)
     {
-        Decode(message, out var d);
+        var self = new CipMessage(message);
+        ref CipDecoded d = ref self.Fields;
+        Decode(message, out d);
         if (d.IsResponse && replyClass >= 0)
         {
             d.ClassId = replyClass;
@@ -64,7 +67,6 @@ public static class CipParser
         bool embeds = service == CipConstants.MultipleServicePacket
             || (!d.IsResponse && service == CipConstants.UnconnectedSend && d.ClassId == CipConstants.ConnectionManagerClass);
         if (embeds && !nest) d.Anomalies |= CipAnomalies.NestingTooDeep;
-        var self = new CipMessage(message, in d);
         sink.OnCip(in self);
         var summary = d.IsResponse || message.IsEmpty ? default : new CipRequestSummary(d.ServiceRaw, d.ClassId, 0, -1);
         if (!embeds || !nest) return summary;

@@ -20,8 +20,8 @@ public sealed class DhcpSession : IDatagramSession
             sink.OnStreamAnomaly(ProtocolId.Dhcp, DhcpFields.NotDhcp);
             return;
         }
-        DhcpParser.Parse(datagram, out var decoded);
-        var message = new DhcpMessage(datagram, in decoded);
+        var message = new DhcpMessage(datagram);
+        DhcpParser.Parse(datagram, out message.Fields);
         sink.OnDhcp(in message);
     }
 

@@ -25,6 +25,17 @@ public readonly ref struct Dnp3Message : IProtocolMessage, IInBandSenderRole
         _d = decoded;
     }
 
+    /// <summary>A message over <paramref name="fragment"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal Dnp3Message(ReadOnlySpan<byte> fragment)
+    {
+        _fragment = fragment;
+        _d = default;
+    }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref Dnp3Decoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
+
     /// <summary>The same message paired with the request it answers (same application sequence and addresses).</summary>
     internal Dnp3Message WithRequest(byte requestFunction)
     {

@@ -21,7 +21,15 @@ public static class Dnp3Parser
     /// <summary>Parses <paramref name="fragment"/>, sent in link frames whose first header is <paramref name="link"/>.</summary>
     public static Dnp3Message Parse(ReadOnlySpan<byte> fragment, in Dnp3LinkHeader link, int linkFrames, bool crcError)
     {
-        Dnp3Decoded d = default;
+        Parse(fragment, in link, linkFrames, crcError, out var message);
+        return message;
+    }
+
+    /// <summary>The same, built in place in the caller's <paramref name="message"/> (the sessions' hot path: src/OtSensor.Protocols/README.md).</summary>
+    internal static void Parse(ReadOnlySpan<byte> fragment, in Dnp3LinkHeader link, int linkFrames, bool crcError, out Dnp3Message message)
+    {
+        message = new Dnp3Message(fragment);
+        ref Dnp3Decoded d = ref message.Fields;
         d.Link = link;
         d.LinkFrames = linkFrames;
         if (crcError) d.Anomalies |= Dnp3Anomalies.DataCrcError;
@@ -30,7 +38,7 @@ public static class Dnp3Parser
             d.Anomalies |= Dnp3Anomalies.FragmentTooShort;
             if (fragment.Length == 1) d.ApplicationControl = fragment[0];
             d.ObjectsOffset = fragment.Length;
-            return new Dnp3Message(fragment, in d);
+            return;
         }
 
         d.ApplicationControl = fragment[0];
@@ -57,7 +65,7 @@ public static class Dnp3Parser
         CheckHeader(ref d, response);
         WalkObjects(ref d, fragment[d.ObjectsOffset..]);
         d.Operation = Dnp3Operations.Of(d.Function, d.Content);
-        return new Dnp3Message(fragment, in d);
+        return;
     }
 
     private static void CheckHeader(ref Dnp3Decoded d, bool response)

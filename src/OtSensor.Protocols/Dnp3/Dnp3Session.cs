@@ -144,7 +144,7 @@ public sealed class Dnp3Session : IStreamSession, IDatagramSession
         if (!complete) return;
 
         var first = reassembler.FirstLink;
-        var message = Dnp3Parser.Parse(reassembler.Fragment, in first, reassembler.Frames, reassembler.CrcError);
+        Dnp3Parser.Parse(reassembler.Fragment, in first, reassembler.Frames, reassembler.CrcError, out var message);
         if (message.Function < 0)
         {
             sink.OnDnp3(in message);

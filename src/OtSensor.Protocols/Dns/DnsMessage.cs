@@ -19,11 +19,16 @@ public readonly ref struct DnsMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _message;
     private readonly DnsDecoded _d;
 
-    internal DnsMessage(ReadOnlySpan<byte> message, scoped in DnsDecoded decoded)
+    /// <summary>A message over <paramref name="message"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal DnsMessage(ReadOnlySpan<byte> message)
     {
         _message = message;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref DnsDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => _d.Protocol;
 

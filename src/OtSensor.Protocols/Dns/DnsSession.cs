@@ -23,8 +23,8 @@ public sealed class DnsSession(ProtocolId protocol) : IDatagramSession
             sink.OnStreamAnomaly(Protocol, DnsFields.NotDns);
             return;
         }
-        DnsParser.Parse(datagram, Protocol, out var decoded);
-        var message = new DnsMessage(datagram, in decoded);
+        var message = new DnsMessage(datagram);
+        DnsParser.Parse(datagram, Protocol, out message.Fields);
         sink.OnDns(in message);
     }
 

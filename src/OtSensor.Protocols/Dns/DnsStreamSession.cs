@@ -34,8 +34,8 @@ public sealed class DnsStreamSession : IStreamSession
             int frame = DnsConstants.TcpLengthPrefix + length;
             if (rest.Length < frame) return StreamResult.Incomplete(offset, frame);
             var body = rest.Slice(DnsConstants.TcpLengthPrefix, length);
-            DnsParser.Parse(body, ProtocolId.Dns, out var decoded);
-            var message = new DnsMessage(body, in decoded);
+            var message = new DnsMessage(body);
+            DnsParser.Parse(body, ProtocolId.Dns, out message.Fields);
             sink.OnDns(in message);
             offset += frame;
         }

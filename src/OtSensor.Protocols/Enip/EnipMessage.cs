@@ -18,11 +18,16 @@ public readonly ref struct EnipMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _frame;
     private readonly EnipDecoded _d;
 
-    internal EnipMessage(ReadOnlySpan<byte> frame, scoped in EnipDecoded decoded)
+    /// <summary>A message over <paramref name="frame"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal EnipMessage(ReadOnlySpan<byte> frame)
     {
         _frame = frame;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref EnipDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.Enip;
 

@@ -26,15 +26,29 @@ public static class EnipParser
     /// <summary>Parses one whole packet (header and exactly <c>length</c> octets of data, as framed by the session).</summary>
     public static EnipMessage Parse(ReadOnlySpan<byte> frame, Direction direction)
     {
-        Decode(frame, direction, out var d);
-        return new EnipMessage(frame, in d);
+        Parse(frame, direction, out var message);
+        return message;
+    }
+
+    /// <summary>The same, built in place in the caller's <paramref name="message"/> (the session's hot path: src/OtSensor.Protocols/README.md).</summary>
+    internal static void Parse(ReadOnlySpan<byte> frame, Direction direction, out EnipMessage message)
+    {
+        message = new EnipMessage(frame);
+        Decode(frame, direction, out message.Fields);
     }
 
     /// <summary>Parses one class-1 I/O datagram (UDP 2222).</summary>
     public static EnipMessage ParseIo(ReadOnlySpan<byte> datagram, Direction direction)
     {
-        DecodeIo(datagram, direction, out var d);
-        return new EnipMessage(datagram, in d);
+        ParseIo(datagram, direction, out var message);
+        return message;
+    }
+
+    /// <summary>The same, built in place in the caller's <paramref name="message"/>.</summary>
+    internal static void ParseIo(ReadOnlySpan<byte> datagram, Direction direction, out EnipMessage message)
+    {
+        message = new EnipMessage(datagram);
+        DecodeIo(datagram, direction, out message.Fields);
     }
 
     internal static void Decode(ReadOnlySpan<byte> frame, Direction direction, out EnipDecoded d)

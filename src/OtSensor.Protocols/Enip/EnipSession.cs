@@ -90,7 +90,7 @@ public sealed class EnipSession : IStreamSession, IDatagramSession
         ArgumentNullException.ThrowIfNull(sink);
         if (_io)
         {
-            var io = EnipParser.ParseIo(datagram, direction);
+            EnipParser.ParseIo(datagram, direction, out var io);
             sink.OnEnip(in io);
             return;
         }
@@ -120,7 +120,7 @@ public sealed class EnipSession : IStreamSession, IDatagramSession
     /// </summary>
     private void OnPacket(ReadOnlySpan<byte> frame, Direction direction, IProtocolEventSink sink)
     {
-        var message = EnipParser.Parse(frame, direction);
+        EnipParser.Parse(frame, direction, out var message);
         sink.OnEnip(in message);
         if (!message.CarriesCip) return;
         bool connected = message.IsConnectedData;

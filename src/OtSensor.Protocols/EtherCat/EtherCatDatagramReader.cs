@@ -75,15 +75,14 @@ public ref partial struct EtherCatDatagramReader
         // The length test also covers a default-constructed reader, which never ran the constructor's checks.
         if (_done || _frame.Length < EtherCatConstants.FrameHeaderLength) return false;
 
-        var d = new EtherCatDecoded
-        {
-            FrameHeader = _header,
-            FrameType = (byte)(_header >> EtherCatConstants.FrameTypeShift),
-            FrameLength = (ushort)(_header & EtherCatConstants.FrameLengthMask),
-            FromMaster = _fromMaster,
-            Position = _position,
-            Operation = OtOperation.None,
-        };
+        message = new EtherCatMessage(_frame);
+        ref EtherCatDecoded d = ref message.Fields;
+        d.FrameHeader = _header;
+        d.FrameType = (byte)(_header >> EtherCatConstants.FrameTypeShift);
+        d.FrameLength = (ushort)(_header & EtherCatConstants.FrameLengthMask);
+        d.FromMaster = _fromMaster;
+        d.Position = _position;
+        d.Operation = OtOperation.None;
         if (_position == 0) d.Anomalies = _frameAnomalies;
 
         if (d.FrameType != 1)
@@ -93,7 +92,6 @@ public ref partial struct EtherCatDatagramReader
             d.Present = EtherCatFieldPresence.FrameOnly;
             d.Operation = OtOperation.Other;
             if (d.FrameType is not (4 or 5)) d.Anomalies |= EtherCatAnomalies.UnknownFrameType;
-            message = new EtherCatMessage(_frame, in d);
             return true;
         }
 
@@ -105,7 +103,6 @@ public ref partial struct EtherCatDatagramReader
             if (_position > 0) return false;
             d.Present = EtherCatFieldPresence.FrameOnly;
             d.Anomalies |= EtherCatAnomalies.TruncatedDatagramHeader;
-            message = new EtherCatMessage(_frame, in d);
             return true;
         }
 
@@ -158,7 +155,6 @@ public ref partial struct EtherCatDatagramReader
 
         Interpret(ref d, _frame.Slice(d.DataOffset, d.DataLength));
         _position++;
-        message = new EtherCatMessage(_frame, in d);
         return true;
     }
 }

@@ -18,11 +18,16 @@ public readonly ref struct EtherCatMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _frame;
     private readonly EtherCatDecoded _d;
 
-    internal EtherCatMessage(ReadOnlySpan<byte> frame, scoped in EtherCatDecoded decoded)
+    /// <summary>A message over <paramref name="frame"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal EtherCatMessage(ReadOnlySpan<byte> frame)
     {
         _frame = frame;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref EtherCatDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.EtherCat;
 

@@ -16,11 +16,16 @@ public readonly ref struct FinsMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly FinsDecoded _d;
 
-    internal FinsMessage(ReadOnlySpan<byte> bytes, scoped in FinsDecoded decoded)
+    /// <summary>A message over <paramref name="bytes"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal FinsMessage(ReadOnlySpan<byte> bytes)
     {
         _bytes = bytes;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref FinsDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.Fins;
 

@@ -27,9 +27,9 @@ public static class FinsParser
             message = default;
             return false;
         }
-        FinsDecoded d = default;
+        message = new FinsMessage(frame);
+        ref FinsDecoded d = ref message.Fields;
         ParseFrame(ref d, frame, 0, direction);
-        message = new FinsMessage(frame, in d);
         return true;
     }
 
@@ -42,7 +42,8 @@ public static class FinsParser
             message = default;
             return false;
         }
-        FinsDecoded d = default;
+        message = new FinsMessage(packet);
+        ref FinsDecoded d = ref message.Fields;
         d.HasTcpHeader = true;
         d.Command = -1;
         d.TcpLength = BinaryPrimitives.ReadUInt32BigEndian(packet[4..]);
@@ -73,7 +74,6 @@ public static class FinsParser
                 d.Anomalies |= FinsAnomalies.FrameTooShort;
                 break;
         }
-        message = new FinsMessage(packet, in d);
         return true;
     }
 

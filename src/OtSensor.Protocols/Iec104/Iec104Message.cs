@@ -26,6 +26,17 @@ public readonly ref struct Iec104Message : IProtocolMessage
         _d = decoded;
     }
 
+    /// <summary>A message over <paramref name="frame"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal Iec104Message(ReadOnlySpan<byte> frame)
+    {
+        _frame = frame;
+        _d = default;
+    }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref Iec104Decoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
+
     /// <summary>The same message with more anomaly bits (the session adds sequence anomalies).</summary>
     internal Iec104Message WithAnomalies(Iec104Anomalies anomalies)
     {

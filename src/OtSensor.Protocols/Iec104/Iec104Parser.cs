@@ -27,7 +27,8 @@ public static class Iec104Parser
         message = default;
         if (frame.Length < Iec104Constants.ApciLength || frame[0] != Iec104Constants.StartByte) return false;
 
-        var d = default(Iec104Decoded);
+        message = new Iec104Message(frame);
+        ref Iec104Decoded d = ref message.Fields;
         d.LengthField = frame[1];
         byte c1 = frame[2], c2 = frame[3], c3 = frame[4], c4 = frame[5];
         if ((c1 & 0x01) == 0)
@@ -58,7 +59,6 @@ public static class Iec104Parser
             d.Operation = Iec104Operations.OfControl(d.Type, (Iec104UFunction)d.UBits);
         }
 
-        message = new Iec104Message(frame, in d);
         return true;
     }
 

@@ -21,11 +21,16 @@ public readonly ref struct LldpMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _payload;
     private readonly LldpDecoded _d;
 
-    internal LldpMessage(ReadOnlySpan<byte> payload, scoped in LldpDecoded decoded)
+    /// <summary>A message over <paramref name="payload"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal LldpMessage(ReadOnlySpan<byte> payload)
     {
         _payload = payload;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref LldpDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.Lldp;
 

@@ -9,8 +9,8 @@ public sealed class LldpSession : IFrameSession
     public void OnFrame(ReadOnlySpan<byte> payload, MacAddress source, MacAddress destination, IProtocolEventSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        LldpParser.Parse(payload, out var decoded);
-        var message = new LldpMessage(payload, in decoded);
+        var message = new LldpMessage(payload);
+        LldpParser.Parse(payload, out message.Fields);
         sink.OnLldp(in message);
     }
 

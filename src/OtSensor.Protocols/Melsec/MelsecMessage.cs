@@ -22,6 +22,17 @@ public readonly ref struct MelsecMessage : IProtocolMessage
         _d = decoded;
     }
 
+    /// <summary>A message over <paramref name="frame"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal MelsecMessage(ReadOnlySpan<byte> frame)
+    {
+        _frame = frame;
+        _d = default;
+    }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref MelsecDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
+
     /// <summary>The same response named after its request's command, or flagged unsolicited when <paramref name="command"/> is -1.</summary>
     internal MelsecMessage WithRequest(int command)
     {

@@ -39,7 +39,8 @@ public static class MelsecParser
             message = default;
             return false;
         }
-        MelsecDecoded d = default;
+        message = new MelsecMessage(frame);
+        ref MelsecDecoded d = ref message.Fields;
         d.Command = -1;
         d.Is4E = header == MelsecConstants.Header4E;
         d.IsResponse = (frame[0] & 0x80) != 0;
@@ -87,7 +88,6 @@ public static class MelsecParser
             d.PayloadOffset = header + 6;
             d.PayloadLength = data.Length - 6;
         }
-        message = new MelsecMessage(frame, in d);
         return true;
     }
 }

@@ -33,14 +33,14 @@ public static partial class ModbusParser
     private static bool TryParse(ReadOnlySpan<byte> frame, Direction direction, scoped in ModbusRequestContext request, bool paired, out ModbusMessage message)
     {
         var reader = new SpanReader(frame);
-        ModbusDecoded d = default;
+        message = new ModbusMessage(frame);
+        ref ModbusDecoded d = ref message.Fields;
         if (!reader.TryReadUInt16BigEndian(out d.TransactionId)
             || !reader.TryReadUInt16BigEndian(out d.ProtocolIdentifier)
             || !reader.TryReadUInt16BigEndian(out d.LengthField)
             || !reader.TryReadByte(out d.UnitId)
             || !reader.TryReadByte(out d.FunctionRaw))
         {
-            message = default;
             return false;
         }
 
@@ -61,7 +61,6 @@ public static partial class ModbusParser
         }
 
         d.Operation = ComputeOperation(in d, request, paired);
-        message = new ModbusMessage(frame, in d);
         return true;
     }
 

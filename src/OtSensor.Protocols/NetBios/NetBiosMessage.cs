@@ -25,11 +25,16 @@ public readonly ref struct NetBiosMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _datagram;
     private readonly NetBiosDecoded _d;
 
-    internal NetBiosMessage(ReadOnlySpan<byte> datagram, scoped in NetBiosDecoded decoded)
+    /// <summary>A message over <paramref name="datagram"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal NetBiosMessage(ReadOnlySpan<byte> datagram)
     {
         _datagram = datagram;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref NetBiosDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.NetBios;
 

@@ -19,10 +19,9 @@ public sealed class NetBiosSession(bool datagramService) : IDatagramSession
             sink.OnStreamAnomaly(ProtocolId.NetBios, NetBiosFields.NotNetBios);
             return;
         }
-        NetBiosDecoded decoded;
-        if (DatagramService) NetBiosParser.ParseDatagram(datagram, out decoded);
-        else NetBiosParser.ParseNameService(datagram, out decoded);
-        var message = new NetBiosMessage(datagram, in decoded);
+        var message = new NetBiosMessage(datagram);
+        if (DatagramService) NetBiosParser.ParseDatagram(datagram, out message.Fields);
+        else NetBiosParser.ParseNameService(datagram, out message.Fields);
         sink.OnNetBios(in message);
     }
 

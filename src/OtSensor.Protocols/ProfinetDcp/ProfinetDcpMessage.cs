@@ -20,11 +20,16 @@ public readonly ref struct ProfinetDcpMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _pdu;
     private readonly ProfinetDcpDecoded _d;
 
-    internal ProfinetDcpMessage(ReadOnlySpan<byte> pdu, scoped in ProfinetDcpDecoded decoded)
+    /// <summary>A message over <paramref name="pdu"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal ProfinetDcpMessage(ReadOnlySpan<byte> pdu)
     {
         _pdu = pdu;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref ProfinetDcpDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.ProfinetDcp;
 

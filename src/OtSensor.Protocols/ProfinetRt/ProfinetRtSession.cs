@@ -39,8 +39,8 @@ public sealed class ProfinetRtSession : IFrameSession
         {
             case ProfinetFrameKind.Dcp:
             {
-                ProfinetDcpParser.Parse(pdu, frameId, out var decoded);
-                var message = new ProfinetDcpMessage(pdu, in decoded);
+                var message = new ProfinetDcpMessage(pdu);
+                ProfinetDcpParser.Parse(pdu, frameId, out message.Fields);
                 sink.OnProfinetDcp(in message);
                 return;
             }

@@ -21,11 +21,16 @@ public readonly ref struct S7CommMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _reassembled;
     private readonly S7CommDecoded _d;
 
-    internal S7CommMessage(ReadOnlySpan<byte> pdu, scoped in S7CommDecoded decoded)
+    /// <summary>A message over <paramref name="pdu"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal S7CommMessage(ReadOnlySpan<byte> pdu)
     {
         _pdu = pdu;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref S7CommDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     private S7CommMessage(ReadOnlySpan<byte> pdu, ReadOnlySpan<byte> reassembled, scoped in S7CommDecoded decoded)
     {

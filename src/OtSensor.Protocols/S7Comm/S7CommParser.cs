@@ -34,14 +34,22 @@ public static class S7CommParser
     /// units: this PDU's data continues those records and carries no SZL header.</param>
     public static S7CommMessage Parse(ReadOnlySpan<byte> pdu, bool szlContinuation = false)
     {
-        var d = default(S7CommDecoded);
+        Parse(pdu, szlContinuation, out var message);
+        return message;
+    }
+
+    /// <summary>The same, built in place in the caller's <paramref name="message"/> (the sessions' hot path: src/OtSensor.Protocols/README.md).</summary>
+    internal static void Parse(ReadOnlySpan<byte> pdu, bool szlContinuation, out S7CommMessage message)
+    {
+        message = new S7CommMessage(pdu);
+        ref S7CommDecoded d = ref message.Fields;
         d.Function = -1;
         d.DataReturnCode = -1;
         if (pdu.Length < S7CommConstants.ShortHeaderLength)
         {
             d.Anomalies = S7CommAnomalies.TruncatedHeader;
             if (pdu.Length >= 2) d.Rosctr = pdu[1];
-            return new S7CommMessage(pdu, in d);
+            return;
         }
         d.Rosctr = pdu[1];
         d.RedundancyId = BinaryPrimitives.ReadUInt16BigEndian(pdu[2..]);
@@ -55,7 +63,7 @@ public static class S7CommParser
             if (pdu.Length < S7CommConstants.LongHeaderLength)
             {
                 d.Anomalies = S7CommAnomalies.TruncatedHeader;
-                return new S7CommMessage(pdu, in d);
+                return;
             }
             d.HasErrorFields = true;
             d.ErrorClass = pdu[10];
@@ -105,7 +113,7 @@ public static class S7CommParser
                 break;
         }
         d.Operation = S7CommOperations.Of(pdu, in d);
-        return new S7CommMessage(pdu, in d);
+        return;
     }
 
     private static void ParseFunction(ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> data, int paramOffset, ref S7CommDecoded d)

@@ -28,7 +28,7 @@ public sealed class S7CommPayloadDecoder : ICotpPayloadDecoder
     public void Decode(ReadOnlySpan<byte> tsdu, Direction direction, IProtocolEventSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var message = S7CommParser.Parse(tsdu);
+        S7CommParser.Parse(tsdu, szlContinuation: false, out var message);
         // Only answers (response and push types) with the parameter extension can be fragmented.
         if (!message.IsUserdata || !message.IsResponse || (message.DataUnitReference == 0 && !message.MoreDataUnits))
         {
@@ -49,7 +49,7 @@ public sealed class S7CommPayloadDecoder : ICotpPayloadDecoder
             }
             else
             {
-                message = S7CommParser.Parse(tsdu, szlContinuation: true);
+                S7CommParser.Parse(tsdu, szlContinuation: true, out message);
                 anomalies = S7CommAnomalies.UserdataFragmentWithoutStart;
             }
             var flagged = message.WithAnomalies(anomalies);
@@ -58,7 +58,7 @@ public sealed class S7CommPayloadDecoder : ICotpPayloadDecoder
         }
 
         // A later unit: its data continues the records, no SZL header.
-        message = S7CommParser.Parse(tsdu, szlContinuation: true);
+        S7CommParser.Parse(tsdu, szlContinuation: true, out message);
         anomalies = reassembler.Append(slot, message.UserdataPayload);
         if (message.MoreDataUnits)
         {

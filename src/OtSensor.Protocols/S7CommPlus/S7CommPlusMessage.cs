@@ -14,11 +14,16 @@ public readonly ref struct S7CommPlusMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _frame;
     private readonly S7CommPlusDecoded _d;
 
-    internal S7CommPlusMessage(ReadOnlySpan<byte> frame, scoped in S7CommPlusDecoded decoded)
+    /// <summary>A message over <paramref name="frame"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal S7CommPlusMessage(ReadOnlySpan<byte> frame)
     {
         _frame = frame;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref S7CommPlusDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.S7CommPlus;
 

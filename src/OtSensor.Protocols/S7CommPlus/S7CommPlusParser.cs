@@ -27,7 +27,15 @@ public static class S7CommPlusParser
     /// <param name="continuation">True when the previous frame in this direction had no trailer (more fragments).</param>
     public static S7CommPlusMessage Parse(ReadOnlySpan<byte> frame, bool continuation = false)
     {
-        var d = default(S7CommPlusDecoded);
+        Parse(frame, continuation, out var message);
+        return message;
+    }
+
+    /// <summary>The same, built in place in the caller's <paramref name="message"/> (the sessions' hot path: src/OtSensor.Protocols/README.md).</summary>
+    internal static void Parse(ReadOnlySpan<byte> frame, bool continuation, out S7CommPlusMessage message)
+    {
+        message = new S7CommPlusMessage(frame);
+        ref S7CommPlusDecoded d = ref message.Fields;
         d.Opcode = -1;
         d.Function = -1;
         d.Sequence = -1;
@@ -38,7 +46,7 @@ public static class S7CommPlusParser
         {
             d.Anomalies = S7CommPlusAnomalies.TruncatedHeader;
             if (frame.Length >= 2) d.Version = frame[1];
-            return new S7CommPlusMessage(frame, in d);
+            return;
         }
         d.Version = frame[1];
         d.DataLength = BinaryPrimitives.ReadUInt16BigEndian(frame[2..]);
@@ -64,7 +72,7 @@ public static class S7CommPlusParser
         if (continuation)
         {
             d.Operation = OtOperation.None;
-            return new S7CommPlusMessage(frame, in d);
+            return;
         }
         if (d.Version == 3 && data.Length > S7CommPlusConstants.IntegrityPartLength && data[0] == S7CommPlusConstants.DigestLength)
         {
@@ -75,7 +83,7 @@ public static class S7CommPlusParser
         {
             // A V254 keep-alive has no body; anything else without an opcode is cut short.
             if (d.Version != 0xFE) d.Anomalies |= S7CommPlusAnomalies.TruncatedHeader;
-            return new S7CommPlusMessage(frame, in d);
+            return;
         }
         d.Opcode = data[0];
         switch ((S7CommPlusOpcode)d.Opcode)
@@ -107,6 +115,6 @@ public static class S7CommPlusParser
                 break;
         }
         d.Operation = S7CommPlusOperations.Of(d.Opcode, d.Function);
-        return new S7CommPlusMessage(frame, in d);
+        return;
     }
 }

@@ -18,7 +18,7 @@ public sealed class S7CommPlusPayloadDecoder : ICotpPayloadDecoder
     {
         ArgumentNullException.ThrowIfNull(sink);
         ref bool continues = ref direction == Direction.ToServer ? ref _continuesToServer : ref _continuesToClient;
-        var message = S7CommPlusParser.Parse(tsdu, continues);
+        S7CommPlusParser.Parse(tsdu, continues, out var message);
         continues = message.MoreFragments;
         sink.OnS7CommPlus(in message);
     }

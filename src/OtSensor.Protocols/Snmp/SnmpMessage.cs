@@ -21,11 +21,16 @@ public readonly ref struct SnmpMessage : IProtocolMessage
     private readonly ReadOnlySpan<byte> _datagram;
     private readonly SnmpDecoded _d;
 
-    internal SnmpMessage(ReadOnlySpan<byte> datagram, scoped in SnmpDecoded decoded)
+    /// <summary>A message over <paramref name="datagram"/> whose fields the parser fills in place through <see cref="Fields"/>.</summary>
+    internal SnmpMessage(ReadOnlySpan<byte> datagram)
     {
         _datagram = datagram;
-        _d = decoded;
+        _d = default;
     }
+
+    /// <summary>The decoded fields, writable, for the parser only (messages are built in place: src/OtSensor.Protocols/README.md).</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    internal ref SnmpDecoded Fields => ref System.Runtime.CompilerServices.Unsafe.AsRef(in _d);
 
     public ProtocolId Protocol => ProtocolId.Snmp;
 

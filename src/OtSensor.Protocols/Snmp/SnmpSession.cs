@@ -16,8 +16,8 @@ public sealed class SnmpSession : IDatagramSession
             sink.OnStreamAnomaly(ProtocolId.Snmp, SnmpFields.NotSnmp);
             return;
         }
-        SnmpParser.Parse(datagram, out var decoded);
-        var message = new SnmpMessage(datagram, in decoded);
+        var message = new SnmpMessage(datagram);
+        SnmpParser.Parse(datagram, out message.Fields);
         sink.OnSnmp(in message);
     }
 
