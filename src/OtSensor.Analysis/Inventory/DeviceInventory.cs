@@ -153,13 +153,18 @@ public sealed class DeviceInventory
         var receiver = senderIsFlowClient ? state.Server : state.Client;
         sender?.AddRole(protocol, senderIsServer, message.IsResponse ? OtOperation.None : message.Operation);
         receiver?.AddRole(protocol, !senderIsServer, OtOperation.None);
-        // A flow repeats the same few commands: the last one noted on this flow is skipped without a look-up.
+        // A flow repeats the same few commands: one already noted from this flow is skipped without a look-up.
         var command = message.IsResponse ? null : message.FunctionName;
-        if (protocol != state.LastProtocol || (command is not null && !ReferenceEquals(command, state.LastCommand)))
+        if (protocol != state.LastProtocol)
+        {
+            state.LastProtocol = protocol;
+            state.ForgetCommands();
+            state.Connection?.AddCommand(protocol, command);
+            if (command is not null) state.NoteCommand(command);
+        }
+        else if (command is not null && !state.NoteCommand(command))
         {
             state.Connection?.AddCommand(protocol, command);
-            state.LastProtocol = protocol;
-            if (command is not null) state.LastCommand = command;
         }
         if (sender is null) return;
         _identity.Observe(sender, in message);

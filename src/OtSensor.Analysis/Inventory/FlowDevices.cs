@@ -20,9 +20,35 @@ public sealed class FlowDevices
     /// <summary>A server address reached through the broadcast MAC: a device only if it answers (set at open, used at close).</summary>
     internal IPAddressBytes DeferredServer { get; set; }
 
-    /// <summary>The protocol and command last noted on <see cref="Connection"/> from this flow (a repeat needs no look-up).</summary>
+    /// <summary>The protocol last noted on <see cref="Connection"/> from this flow.</summary>
     internal ProtocolId LastProtocol { get; set; }
-    internal string? LastCommand { get; set; }
+
+    /// <summary>
+    /// The last few commands of <see cref="LastProtocol"/> noted on <see cref="Connection"/> from this flow: a polling
+    /// client cycles through a handful of function codes, and a command found here (by reference: names are static
+    /// strings) needs no look-up in the connection's lists.
+    /// </summary>
+    private readonly string?[] _notedCommands = new string?[NotedCommandSlots];
+    private int _nextNotedSlot;
+    private const int NotedCommandSlots = 4;
+
+    /// <summary>True when <paramref name="command"/> was noted from this flow since the protocol last changed; else remembers it.</summary>
+    internal bool NoteCommand(string command)
+    {
+        var noted = _notedCommands;
+        for (int i = 0; i < noted.Length; i++)
+            if (ReferenceEquals(noted[i], command)) return true;
+        noted[_nextNotedSlot] = command;
+        _nextNotedSlot = (_nextNotedSlot + 1) & (NotedCommandSlots - 1);
+        return false;
+    }
+
+    /// <summary>Forgets the noted commands (the flow's protocol changed).</summary>
+    internal void ForgetCommands()
+    {
+        Array.Clear(_notedCommands);
+        _nextNotedSlot = 0;
+    }
 
     /// <summary>A decoded PDU was seen on this flow.</summary>
     public bool Decoded => LastProtocol != ProtocolId.Unknown;
@@ -37,6 +63,6 @@ public sealed class FlowDevices
         ServerPackets = 0;
         DeferredServer = default;
         LastProtocol = ProtocolId.Unknown;
-        LastCommand = null;
+        ForgetCommands();
     }
 }

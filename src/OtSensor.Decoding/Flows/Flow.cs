@@ -29,6 +29,8 @@ public sealed class Flow
     // Intrusive LRU list of the table (one list per timeout class): O(1) touch, expiry and eviction.
     internal Flow? Previous;
     internal Flow? Next;
+    /// <summary>Capture time (ns) at which the flow was last moved to the tail of its table list.</summary>
+    internal long ListedAt;
     internal FlowTimeoutClass TimeoutClass;
 
     internal Flow(ReassemblyLimits reassemblyLimits)

@@ -15,15 +15,22 @@ namespace OtSensor.Decoding.Flows;
 /// answers the interleaved conversations of a polling plant without building a canonical key. On a miss, a
 /// <see cref="Dictionary{TKey, TValue}"/> whose key carries a precomputed hash.</para>
 /// <para>Every flow sits in exactly one intrusive doubly-linked list, one list per timeout class (TCP new,
-/// established, closed; UDP; other), ordered by last use: a packet moves its flow to the tail. Because all flows
-/// of a list share one timeout, the heads are the only expiry candidates (<see cref="ExpireIdle"/> costs
-/// O(expired)), and the least recently used flow overall is the oldest of five heads (eviction is O(1)).</para>
+/// established, closed; UDP; other), ordered by the time each flow was last moved to its tail. A packet moves its
+/// flow only when that was a second or more of capture time ago (a busy flow is relinked once a second, not on
+/// every packet: the relinking and its GC write barriers were a measurable part of the per-packet cost), so a flow's
+/// place is at most one second behind its last packet. Because all flows of a list share one timeout, the heads
+/// are the only expiry candidates: <see cref="ExpireIdle"/> ends a head idle past its timeout, moves a head that
+/// was used since it was listed to the tail, and stops at the first head listed too recently (O(expired + moved)).
+/// The least recently used flow overall is the oldest of five heads, to within that second (eviction is O(1)).</para>
 /// <para>Ended flows are reset and kept on a free list, with their reassembler: after warm-up, creating a flow
 /// allocates nothing.</para>
 /// </remarks>
 public sealed class FlowTable
 {
     private const int ClassCount = 5;
+
+    /// <summary>A flow is moved to the tail of its list at most once per this much capture time (1 s).</summary>
+    private const long RelinkIntervalNanoseconds = 1_000_000_000;
 
     private readonly FlowTableLimits _limits;
     private readonly ReassemblyLimits _reassemblyLimits;
@@ -133,7 +140,7 @@ public sealed class FlowTable
 
         direction = sourceIsFirst == flow.ClientIsFirst ? Direction.ToServer : Direction.ToClient;
         var timeoutClass = flow.OnPacket(direction, packet, created);
-        MoveToTail(flow, timeoutClass);
+        MoveToTail(flow, timeoutClass, packet.Timestamp.UnixNanoseconds);
         // Usually already there: skip the store (and its GC write barrier) then.
         if (!ReferenceEquals(_cache[slot], flow)) _cache[slot] = flow;
         return flow;
@@ -153,11 +160,20 @@ public sealed class FlowTable
         for (int c = 0; c < ClassCount; c++)
         {
             long timeout = _timeoutNanoseconds[c];
-            while (_heads[c] is { } head && now.UnixNanoseconds - head.LastSeen.UnixNanoseconds >= timeout)
+            while (_heads[c] is { } head && now.UnixNanoseconds - head.ListedAt >= timeout)
             {
-                Expired++;
-                End(head, FlowEndReason.IdleTimeout);
-                ended++;
+                if (now.UnixNanoseconds - head.LastSeen.UnixNanoseconds >= timeout)
+                {
+                    Expired++;
+                    End(head, FlowEndReason.IdleTimeout);
+                    ended++;
+                }
+                else
+                {
+                    // Used since it was listed, within its timeout: it goes to the tail, listed at its last packet.
+                    Unlink(head);
+                    Append(head, (FlowTimeoutClass)c, head.LastSeen.UnixNanoseconds);
+                }
             }
         }
         return ended;
@@ -220,7 +236,7 @@ public sealed class FlowTable
 
         flow.Initialize(_nextId++, key, sourceIsClient == sourceIsFirst, serverFromHandshake, packet.Transport, packet.Timestamp);
         _flows.Add(key, flow);
-        Append(flow, FlowTimeoutClass.TcpNew);
+        Append(flow, FlowTimeoutClass.TcpNew, packet.Timestamp.UnixNanoseconds);
         Created++;
         return flow;
     }
@@ -257,18 +273,19 @@ public sealed class FlowTable
         _free = flow;
     }
 
-    private void MoveToTail(Flow flow, FlowTimeoutClass timeoutClass)
+    private void MoveToTail(Flow flow, FlowTimeoutClass timeoutClass, long now)
     {
-        if (flow.TimeoutClass == timeoutClass && _tails[(int)timeoutClass] == flow)
+        if (flow.TimeoutClass == timeoutClass && (now - flow.ListedAt < RelinkIntervalNanoseconds || _tails[(int)timeoutClass] == flow))
             return;
         Unlink(flow);
-        Append(flow, timeoutClass);
+        Append(flow, timeoutClass, now);
     }
 
-    private void Append(Flow flow, FlowTimeoutClass timeoutClass)
+    private void Append(Flow flow, FlowTimeoutClass timeoutClass, long listedAt)
     {
         int c = (int)timeoutClass;
         flow.TimeoutClass = timeoutClass;
+        flow.ListedAt = listedAt;
         flow.Previous = _tails[c];
         flow.Next = null;
         if (_tails[c] is { } tail)

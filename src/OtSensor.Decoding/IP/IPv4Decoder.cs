@@ -53,9 +53,11 @@ internal static class IPv4Decoder
         packet.Ttl = ip[8];
         packet.IPProtocol = ip[9];
         packet.IPIdentification = BinaryPrimitives.ReadUInt16BigEndian(ip[4..]);
-        packet.SourceIP = IPAddressBytes.FromIPv4(BinaryPrimitives.ReadUInt32BigEndian(ip[12..]));
+        uint source = BinaryPrimitives.ReadUInt32BigEndian(ip[12..]);
+        packet.SourceIP = IPAddressBytes.FromIPv4(source);
         packet.DestinationIP = IPAddressBytes.FromIPv4(BinaryPrimitives.ReadUInt32BigEndian(ip[16..]));
-        if (packet.SourceIP.IsMulticastOrBroadcast) packet.Anomalies |= DecodeAnomalies.SourceAddressMulticast;
+        // Multicast (224/4) or limited broadcast (RFC 1122 §3.2.1.3: never a source).
+        if ((source >> 28) == 0xE || source == uint.MaxValue) packet.Anomalies |= DecodeAnomalies.SourceAddressMulticast;
 
         int headerLength = (versionIhl & 0x0F) << 2;
         if (headerLength < MinHeaderLength)
@@ -113,8 +115,17 @@ internal static class IPv4Decoder
     internal static bool ChecksumIsValid(ReadOnlySpan<byte> header)
     {
         var words = MemoryMarshal.Cast<byte, uint>(header);
-        ulong sum = 0;
-        foreach (uint word in words) sum += word;
+        ulong sum;
+        if (words.Length == 5)
+        {
+            // The usual header without options: five words, no loop.
+            sum = (ulong)words[0] + words[1] + words[2] + words[3] + words[4];
+        }
+        else
+        {
+            sum = 0;
+            foreach (uint word in words) sum += word;
+        }
         sum = (sum & 0xFFFF_FFFF) + (sum >> 32);
         sum = (sum & 0xFFFF_FFFF) + (sum >> 32);
         uint folded = (uint)(sum & 0xFFFF) + (uint)(sum >> 16);

@@ -19,6 +19,8 @@ internal sealed class FlowState
     /// </summary>
     public bool ReverseRoles;
     public int ProbeAttempts;
+    /// <summary>The flow's client has no address yet (0.0.0.0, a DHCP client): its PDUs belong to the MAC that sent each.</summary>
+    public bool ClientUnspecified;
 
     /// <summary>
     /// The stream session this state last used and its module, kept across <see cref="Reset"/>: the next flow
@@ -37,5 +39,6 @@ internal sealed class FlowState
         ReverseRoles = false;
         ProbeAttempts = 0;
         ProbedBytes = 0;
+        ClientUnspecified = false;
     }
 }

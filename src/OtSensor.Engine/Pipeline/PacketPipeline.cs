@@ -194,6 +194,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         {
             state = _statePool.Count > 0 ? _statePool.Pop() : new FlowState();
             state.Reset();
+            state.ClientUnspecified = flow.Client.Address.IsUnspecifiedIPv4;
             flow.Application = state;
             var (clientMac, serverMac) = direction == Direction.ToServer ? (p.SourceMac, p.DestinationMac) : (p.DestinationMac, p.SourceMac);
             Inventory.OpenFlow(state.Devices, flow.Client.Address, clientMac, flow.Server.Address, serverMac, flow.Server.Port, p.Timestamp);
@@ -395,7 +396,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         bool fromClient = senderIsClient ?? ApplicationDirection(state, _currentDirection) == Direction.ToServer;
         bool fromTcpClient = _currentDirection == Direction.ToServer;
         _pduCounts[(byte)message.Protocol]++;
-        if (flow.Client.Address.IsUnspecifiedIPv4)
+        if (state.ClientUnspecified)
         {
             // Hosts without an address yet (DHCP clients at 0.0.0.0) all share one flow: each PDU belongs to the MAC
             // that sent it, not to the flow's first client.

@@ -6,7 +6,7 @@ namespace OtSensor.Protocols.Modbus;
 /// reused id costs O(1) however many are outstanding.
 /// </summary>
 /// <remarks>
-/// The ring starts small and doubles up to twice the bound (a polling master has one or two requests in flight;
+/// The ring starts small and doubles up to twice the bound, rounded up to a power of two (a polling master has one or two requests in flight;
 /// memory per flow stays a few hundred bytes); while it is that small a scan of its few slots is cheaper than
 /// a dictionary, so the index is built only when the ring first grows. A response usually answers the oldest request; a taken entry
 /// becomes a tombstone, dropped at once at the head and compacted away only when the ring is full. When every
@@ -17,6 +17,7 @@ internal sealed class ModbusPendingRequests
 {
     private const int InitialSize = 8;
     private readonly int _capacity;
+    private readonly int _maxRingLength;
     private Dictionary<uint, int>? _slotByKey;
     private Entry[] _ring;
     private int _live;
@@ -27,7 +28,9 @@ internal sealed class ModbusPendingRequests
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
-        _ring = new Entry[Math.Min(InitialSize, capacity)];
+        // Ring lengths are powers of two so a position wraps with a mask, not a division.
+        _maxRingLength = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * capacity));
+        _ring = new Entry[Math.Min(InitialSize, _maxRingLength)];
     }
 
     public int Count => _live;
@@ -59,11 +62,11 @@ internal sealed class ModbusPendingRequests
         {
             // The ring may hold up to twice the bound (live requests plus tombstones of answered ones), so a
             // compaction always frees at least half of it: amortised O(1) per request even under a flood.
-            if (_ring.Length < 2 * _capacity) Grow();
+            if (_ring.Length < _maxRingLength) Grow();
             else Compact();
         }
 
-        int slot = (_head + _size) % _ring.Length;
+        int slot = (_head + _size) & (_ring.Length - 1);
         _ring[slot] = new Entry { Key = key, Request = request, Live = true };
         if (_slotByKey is not null) _slotByKey[key] = slot;
         _size++;
@@ -102,7 +105,7 @@ internal sealed class ModbusPendingRequests
         // Small ring: responses usually answer the oldest request, so scan from the head.
         for (int i = 0; i < _size; i++)
         {
-            int index = (_head + i) % _ring.Length;
+            int index = (_head + i) & (_ring.Length - 1);
             if (_ring[index].Live && _ring[index].Key == key)
             {
                 slot = index;
@@ -117,7 +120,7 @@ internal sealed class ModbusPendingRequests
     {
         while (_size > 0 && !_ring[_head].Live)
         {
-            _head = (_head + 1) % _ring.Length;
+            _head = (_head + 1) & (_ring.Length - 1);
             _size--;
         }
         if (_size == 0) _head = 0;
@@ -126,11 +129,11 @@ internal sealed class ModbusPendingRequests
     /// <summary>Doubles the ring (up to the bound), unrolling it so the oldest entry is at slot 0.</summary>
     private void Grow()
     {
-        var larger = new Entry[Math.Min(_ring.Length * 2, 2 * _capacity)];
+        var larger = new Entry[Math.Min(_ring.Length * 2, _maxRingLength)];
         _slotByKey ??= new Dictionary<uint, int>(larger.Length);
         for (int i = 0; i < _size; i++)
         {
-            larger[i] = _ring[(_head + i) % _ring.Length];
+            larger[i] = _ring[(_head + i) & (_ring.Length - 1)];
             if (larger[i].Live) _slotByKey[larger[i].Key] = i;
         }
         _ring = larger;
@@ -143,9 +146,9 @@ internal sealed class ModbusPendingRequests
         int write = 0;
         for (int i = 0; i < _size; i++)
         {
-            int read = (_head + i) % _ring.Length;
+            int read = (_head + i) & (_ring.Length - 1);
             if (!_ring[read].Live) continue;
-            int target = (_head + write) % _ring.Length;
+            int target = (_head + write) & (_ring.Length - 1);
             if (target != read)
             {
                 _ring[target] = _ring[read];
@@ -153,7 +156,7 @@ internal sealed class ModbusPendingRequests
             }
             write++;
         }
-        for (int i = write; i < _size; i++) _ring[(_head + i) % _ring.Length].Live = false;
+        for (int i = write; i < _size; i++) _ring[(_head + i) & (_ring.Length - 1)].Live = false;
         _size = write;
     }
 

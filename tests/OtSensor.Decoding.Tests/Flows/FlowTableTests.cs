@@ -202,6 +202,35 @@ public class FlowTableTests
     }
 
     [Fact]
+    public void ExpireIdle_PacketsWithinOneSecondOfListing_TimeoutCountsFromTheLastPacket()
+    {
+        // Packets less than a second apart leave the flow where it was listed; expiry must still count from the last one.
+        var table = new FlowTable();
+        foreach (double second in new[] { 0.0, 0.5, 0.9 })
+            table.GetOrCreate(TestPackets.Udp(Hmi, 50000, Plc, 47808, seconds: second), out _, out _);
+
+        Assert.Equal(0, table.ExpireIdle(TestPackets.At(120.5)));          // 119.6 s after the last packet
+        Assert.Equal(1, table.Count);
+        Assert.Equal(1, table.ExpireIdle(TestPackets.At(121)));            // 120.1 s
+    }
+
+    [Fact]
+    public void ExpireIdle_HeadUsedSinceListed_MovedBehindIdleFlow()
+    {
+        var handler = new RecordingExpiryHandler();
+        var table = new FlowTable(handler);
+        var busy = table.GetOrCreate(TestPackets.Udp(Hmi, 50000, Plc, 47808, seconds: 0), out _, out _)!;
+        var idle = table.GetOrCreate(TestPackets.Udp(Hmi, 50001, Plc, 47808, seconds: 0.2), out _, out _)!;
+        table.GetOrCreate(TestPackets.Udp(Hmi, 50000, Plc, 47808, seconds: 0.7), out _, out _);   // busy, not relinked
+        long idleId = idle.Id, busyId = busy.Id;
+
+        Assert.Equal(1, table.ExpireIdle(TestPackets.At(120.5)));
+        Assert.Equal(idleId, handler.Ended[0].Id);
+        Assert.Equal(1, table.ExpireIdle(TestPackets.At(120.7)));
+        Assert.Equal(busyId, handler.Ended[1].Id);
+    }
+
+    [Fact]
     public void GetOrCreate_TableFull_EvictsLeastRecentlyUsed()
     {
         var handler = new RecordingExpiryHandler();
