@@ -43,6 +43,7 @@ public static class BaselineTraffic
                     break;
                 case ControlProtocol.Goose:
                     GoosePublishing(ctx, device, ctx.Start.Add(offset), index);
+                    MmsStation(ctx, plant.ScadaServer, device, ctx.Start.Add(offset + TimeSpan.FromSeconds(2)));
                     break;
             }
             index++;
@@ -149,6 +150,31 @@ public static class BaselineTraffic
         sim.At(first, () => ArpTraffic.Announce(sim, sim.Now, ied.Host));
         Talk.Every(sim, first.Add(TimeSpan.FromMilliseconds(50)), TimeSpan.FromSeconds(2), 0.0, random, t => publisher.Publish(t));
         Talk.Every(sim, first.Add(TimeSpan.FromSeconds(25)), TimeSpan.FromSeconds(30), 0.3, random, t => publisher.ChangeState(t.Add(TimeSpan.FromMilliseconds(500))));
+    }
+
+    /// <summary>
+    /// The SCADA server keeps an MMS association with each IED: identify and browse once, then read the feeder's
+    /// active power, reactive power and frequency in turn every 4 s.
+    /// </summary>
+    private static void MmsStation(ScenarioContext ctx, Host client, FieldDevice ied, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var mms = new MmsClient(sim, new TcpConnection(sim, client, client.NextEphemeralPort(), ied.Host, MmsClient.Port, random), random);
+        sim.At(first, () =>
+        {
+            var t = mms.Associate(ArpTraffic.Resolve(sim, sim.Now, client, ied.Host).Add(Talk.Rtt));
+            t = mms.Identify(t.Add(TimeSpan.FromMilliseconds(5)), ied.Host);
+            mms.Browse(t.Add(TimeSpan.FromMilliseconds(5)), ied.Host);
+        });
+        string domain = MmsClient.Domain(ied.Host);
+        (string Item, float Nominal)[] measurements = [("MMXU1$MX$TotW", 4.2e6f), ("MMXU1$MX$TotVAr", 1.1e6f), ("MMXU1$MX$Hz", 50f)];
+        int cycle = 0;
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(4), 0.02, random, t =>
+        {
+            var (item, nominal) = measurements[cycle++ % measurements.Length];
+            mms.ReadMeasurement(t, domain, item, nominal * (float)(1 + ((random.NextDouble() - 0.5) * 0.02)));
+        });
     }
 
     /// <summary>
@@ -286,6 +312,12 @@ public static class BaselineTraffic
                 var enip = new EnipClient(sim, tcp, random);
                 var t = enip.ReadProductName(enip.Open(at).Add(TimeSpan.FromMilliseconds(1)), server);
                 return tcp.Close(t.Add(TimeSpan.FromMilliseconds(20)), Talk.Rtt);
+            }
+            case ControlProtocol.Goose:
+            {
+                var mms = new MmsClient(sim, new TcpConnection(sim, client, client.NextEphemeralPort(), server, MmsClient.Port, random), random);
+                var t = mms.Identify(mms.Associate(at).Add(TimeSpan.FromMilliseconds(2)), server);
+                return mms.Release(t.Add(TimeSpan.FromMilliseconds(20)));
             }
             default:
                 return at;

@@ -33,6 +33,7 @@ public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios)
         ["iec104"] = ("iec104", ["iec60870_asdu.typeid"]),
         ["profinet-dcp"] = ("profinet", ["pn_dcp.service_id"]),
         ["opcua"] = ("opcua", ["opcua.servicenodeid.numeric"]),
+        ["mms"] = ("mms", ["mms.confirmedServiceRequest", "mms.confirmedServiceResponse"]),
     };
 
     [Theory]
@@ -110,6 +111,24 @@ public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios)
             .SelectMany(d => d.GetProperty("ipAddresses").EnumerateArray().Select(a => a.GetString()!)).ToHashSet(StringComparer.Ordinal);
         foreach (var device in run.Manifest.GetProperty("devices").EnumerateArray())
             Assert.Contains(device.GetProperty("ip").GetString()!, addresses);
+    }
+
+    [Fact]
+    public void Inventory_Ieds_CarryTheIdentityTheyAnswerOverMms()
+    {
+        var run = scenarios.Get("baseline", 7);
+        var ieds = run.Manifest.GetProperty("devices").EnumerateArray().Where(d => d.GetProperty("type").GetString() == "Ied").ToList();
+        Assert.NotEmpty(ieds);
+        foreach (var ied in ieds)
+        {
+            var ip = ied.GetProperty("ip").GetString()!;
+            var device = run.Analysis.Devices.EnumerateArray().Single(d => d.GetProperty("ipAddresses").EnumerateArray().Any(a => a.GetString() == ip));
+            var evidence = device.GetProperty("evidence");
+            Assert.Equal(ied.GetProperty("vendor").GetString(), device.GetProperty("vendor").GetString());
+            Assert.Equal("mms.identity", evidence.GetProperty("vendor").GetProperty("source").GetString());
+            Assert.Equal(ied.GetProperty("model").GetString(), evidence.GetProperty("model").GetProperty("value").GetString());
+            Assert.Equal(ied.GetProperty("firmware").GetString(), evidence.GetProperty("firmware").GetProperty("value").GetString());
+        }
     }
 
     private static SortedDictionary<string, SortedDictionary<string, long>> ManifestHistograms(JsonElement manifest)
