@@ -227,7 +227,10 @@ public static class BaselineTraffic
         });
     }
 
-    /// <summary>The SCADA server asks the historian's OPC UA server for its endpoints every five minutes.</summary>
+    /// <summary>
+    /// The SCADA server asks the historian's OPC UA server for its endpoints every five minutes; the first HMI's trend
+    /// display opens an anonymous session each minute and reads three tags every 5 s for 50 s, then closes it.
+    /// </summary>
     private static void OpcUaDiscovery(ScenarioContext ctx, Timestamp first)
     {
         var sim = ctx.Sim;
@@ -237,7 +240,14 @@ public static class BaselineTraffic
         Talk.Every(sim, first, TimeSpan.FromMinutes(5), 0.0, random, t =>
         {
             var tcp = new TcpConnection(sim, client, client.NextEphemeralPort(), server, OpcUaTraffic.Port, random);
-            OpcUaTraffic.DiscoverEndpoints(sim, tcp, t, server, random);
+            OpcUaTraffic.DiscoverEndpoints(sim, tcp, t, random);
+        });
+        var hmi = ctx.Plant.Hmis[0];
+        (string, double)[] tags = [("Line1.Speed", 1450.0), ("Line1.Temperature", 72.5), ("Tank2.Level", 3.8)];
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(4)), TimeSpan.FromMinutes(1), 0.0, random, t =>
+        {
+            var tcp = new TcpConnection(sim, hmi, hmi.NextEphemeralPort(), server, OpcUaTraffic.Port, random);
+            OpcUaTraffic.ReadingSession(sim, tcp, t, tags, 10, TimeSpan.FromSeconds(5), random);
         });
     }
 
