@@ -51,6 +51,7 @@ public static class BaselineTraffic
         BuildingAutomation(ctx, plant.Hmis[0], ctx.Start.Add(TimeSpan.FromMilliseconds(5)));
         ProfinetCell(ctx, ctx.Start.Add(TimeSpan.FromMilliseconds(300)));
         OfficeChatter(ctx, ctx.Start.Add(TimeSpan.FromMilliseconds(150)));
+        ProjectBackupReads(ctx, ctx.Start.Add(TimeSpan.FromSeconds(30)));
         OpcUaDiscovery(ctx, ctx.Start.Add(TimeSpan.FromSeconds(3)));
         EngineeringReads(ctx, plant.EngineeringStation, ctx.Start.Add(ctx.Duration * 0.1));
         NameAndTime(ctx);
@@ -224,6 +225,28 @@ public static class BaselineTraffic
         {
             var tcp = new TcpConnection(sim, workstation, workstation.NextEphemeralPort(), plant.Historian, 80, random);
             NamingTraffic.HttpGet(sim, tcp, t, historian, "/api/trends/line1", "Microsoft-IIS/10.0", random);
+        });
+    }
+
+    /// <summary>
+    /// The engineering station opens the latest project archive on the file server's Engineering share every five
+    /// minutes: SMB2 negotiate, NTLM login, tree connect, create/read/close, tree disconnect, logoff.
+    /// </summary>
+    private static void ProjectBackupReads(ScenarioContext ctx, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var plant = ctx.Plant;
+        var station = plant.EngineeringStation;
+        sim.At(first.Add(TimeSpan.FromMilliseconds(-5)), () => ArpTraffic.Resolve(sim, sim.Now, station, plant.FileServer));
+        Talk.Every(sim, first, TimeSpan.FromMinutes(5), 0.0, random, t =>
+        {
+            var smb = new Smb2Client(new TcpConnection(sim, station, station.NextEphemeralPort(), plant.FileServer, Smb2Client.Port, random), random);
+            t = smb.Connect(t);
+            t = smb.Login(t.Add(TimeSpan.FromMilliseconds(1)), "PLANT", "engineer", plant.DomainName);
+            t = smb.ConnectShare(t.Add(TimeSpan.FromMilliseconds(1)), "Engineering");
+            t = smb.ReadFile(t.Add(TimeSpan.FromMilliseconds(2)), @"Projects\Line1\Line1_PLC_backup.zip", 24_576);
+            smb.Disconnect(t.Add(TimeSpan.FromMilliseconds(50)));
         });
     }
 

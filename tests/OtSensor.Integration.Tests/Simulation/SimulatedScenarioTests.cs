@@ -131,6 +131,39 @@ public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios)
         }
     }
 
+    [Fact]
+    public void Tshark_DissectsTheEngineeringStationsSmb2FileRead()
+    {
+        var run = scenarios.Get("baseline", 7);
+        var lines = Tshark(run.Capture, "smb2", "smb2.cmd", "smb2.nt_status", "smb2.flags.response");
+        // request/response pairs: NEGOTIATE, SESSION_SETUP (NTLM, more processing then success), TREE_CONNECT, CREATE, READ, CLOSE, TREE_DISCONNECT, LOGOFF
+        string[] expected =
+        [
+            "0||0", "0|0x00000000|1", "1||0", "1|0xc0000016|1", "1||0", "1|0x00000000|1", "3||0", "3|0x00000000|1",
+            "5||0", "5|0x00000000|1", "8||0", "8|0x00000000|1", "6||0", "6|0x00000000|1", "4||0", "4|0x00000000|1", "2||0", "2|0x00000000|1",
+        ];
+        Assert.Equal(expected, lines.Take(expected.Length).Select(l => l.Replace("True", "1", StringComparison.Ordinal).Replace("False", "0", StringComparison.Ordinal)));
+        Assert.Equal(0, lines.Count % expected.Length);
+    }
+
+    /// <summary>tshark's fields (separated by '|') of the frames matching <paramref name="filter"/>.</summary>
+    private static List<string> Tshark(string capture, string filter, params string[] fields)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-n", "-r", capture, "-Y", filter, "-T", "fields", "-E", "separator=|" }) start.ArgumentList.Add(a);
+        foreach (var f in fields)
+        {
+            start.ArgumentList.Add("-e");
+            start.ArgumentList.Add(f);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        process.WaitForExit();
+        _ = stderr.Result;
+        return lines;
+    }
+
     private static SortedDictionary<string, SortedDictionary<string, long>> ManifestHistograms(JsonElement manifest)
     {
         var result = new SortedDictionary<string, SortedDictionary<string, long>>(StringComparer.Ordinal);
