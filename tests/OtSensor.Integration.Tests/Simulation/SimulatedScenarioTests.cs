@@ -146,6 +146,19 @@ public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios)
         Assert.Equal(0, lines.Count % expected.Length);
     }
 
+    [Fact]
+    public void Tshark_ShowsTheGuessedCredentialsInClearText()
+    {
+        var run = scenarios.Get("password-guessing", 7);
+        Assert.Equal(["admin:admin", "admin:1234", "admin:schneider", "admin:password", "admin:USER", "admin:Admin123"],
+            Tshark(run.Capture, "http.authbasic", "http.authbasic"));
+        Assert.Equal(8, Tshark(run.Capture, "ftp.request.command == \"PASS\"", "ftp.request.arg").Count);
+        var telnet = Tshark(run.Capture, "telnet.data", "telnet.data");
+        Assert.Equal(21, telnet.Count(l => l.StartsWith("admin\\r\\n,Password: ", StringComparison.Ordinal)));
+        Assert.Equal(20, telnet.Count(l => l.Contains("% Authentication failed", StringComparison.Ordinal)));
+        Assert.Equal(7, Tshark(run.Capture, "telnet.cmd == 251 && tcp.srcport == 23", "tcp.stream").Count);   // WILL ECHO/SGA offers, one per connection
+    }
+
     /// <summary>tshark's fields (separated by '|') of the frames matching <paramref name="filter"/>.</summary>
     private static List<string> Tshark(string capture, string filter, params string[] fields)
     {
