@@ -140,6 +140,7 @@ public static class PlantBuilder
             ioDevices.Add(new Traffic.ProfinetTraffic.IoDevice(io, $"et200sp-{i + 1}", "ET200SP", 0x002A, 0x0313));
         }
         var workstations = new List<Host> { Make("WS-OPS-01", dell.Oui, operations | 50, DeviceKind.Workstation, 3, dell, ttl: 128) };
+        var fileServer = Make("FS-01", hp.Oui, services | 20, DeviceKind.Server, 3, hp, ttl: 128);
 
         return new PlantModel
         {
@@ -149,6 +150,7 @@ public static class PlantBuilder
             EngineeringStation = engineering,
             Historian = historian,
             DnsServer = dns,
+            FileServer = fileServer,
             NtpServer = dns,
             Gateway = gateway,
             IoDevices = ioDevices,

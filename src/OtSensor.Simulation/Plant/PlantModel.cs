@@ -14,6 +14,8 @@ public sealed class PlantModel
     public required Host EngineeringStation { get; init; }
     public required Host Historian { get; init; }
     public required Host DnsServer { get; init; }
+    /// <summary>The Windows file server holding project backups and recipes (SMB2 on TCP 445).</summary>
+    public required Host FileServer { get; init; }
     /// <summary>The control network's default gateway (10.20.1.1): traffic to other networks and the internet leaves through its MAC.</summary>
     public required Host Gateway { get; init; }
     public required Host NtpServer { get; init; }
@@ -32,6 +34,7 @@ public sealed class PlantModel
         yield return EngineeringStation;
         yield return Historian;
         yield return DnsServer;
+        yield return FileServer;
         yield return Gateway;
         if (!ReferenceEquals(NtpServer, DnsServer)) yield return NtpServer;
         foreach (var w in Workstations) yield return w;

@@ -43,6 +43,7 @@ public static class BaselineTraffic
                     break;
                 case ControlProtocol.Goose:
                     GoosePublishing(ctx, device, ctx.Start.Add(offset), index);
+                    MmsStation(ctx, plant.ScadaServer, device, ctx.Start.Add(offset + TimeSpan.FromSeconds(2)));
                     break;
             }
             index++;
@@ -50,6 +51,7 @@ public static class BaselineTraffic
         BuildingAutomation(ctx, plant.Hmis[0], ctx.Start.Add(TimeSpan.FromMilliseconds(5)));
         ProfinetCell(ctx, ctx.Start.Add(TimeSpan.FromMilliseconds(300)));
         OfficeChatter(ctx, ctx.Start.Add(TimeSpan.FromMilliseconds(150)));
+        ProjectBackupReads(ctx, ctx.Start.Add(TimeSpan.FromSeconds(30)));
         OpcUaDiscovery(ctx, ctx.Start.Add(TimeSpan.FromSeconds(3)));
         EngineeringReads(ctx, plant.EngineeringStation, ctx.Start.Add(ctx.Duration * 0.1));
         NameAndTime(ctx);
@@ -152,6 +154,31 @@ public static class BaselineTraffic
     }
 
     /// <summary>
+    /// The SCADA server keeps an MMS association with each IED: identify and browse once, then read the feeder's
+    /// active power, reactive power and frequency in turn every 4 s.
+    /// </summary>
+    private static void MmsStation(ScenarioContext ctx, Host client, FieldDevice ied, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var mms = new MmsClient(sim, new TcpConnection(sim, client, client.NextEphemeralPort(), ied.Host, MmsClient.Port, random), random);
+        sim.At(first, () =>
+        {
+            var t = mms.Associate(ArpTraffic.Resolve(sim, sim.Now, client, ied.Host).Add(Talk.Rtt));
+            t = mms.Identify(t.Add(TimeSpan.FromMilliseconds(5)), ied.Host);
+            mms.Browse(t.Add(TimeSpan.FromMilliseconds(5)), ied.Host);
+        });
+        string domain = MmsClient.Domain(ied.Host);
+        (string Item, float Nominal)[] measurements = [("MMXU1$MX$TotW", 4.2e6f), ("MMXU1$MX$TotVAr", 1.1e6f), ("MMXU1$MX$Hz", 50f)];
+        int cycle = 0;
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(4), 0.02, random, t =>
+        {
+            var (item, nominal) = measurements[cycle++ % measurements.Length];
+            mms.ReadMeasurement(t, domain, item, nominal * (float)(1 + ((random.NextDouble() - 0.5) * 0.02)));
+        });
+    }
+
+    /// <summary>
     /// The first S7 PLC is the IO controller of two ET 200SP stations: it finds them by DCP Identify every 5 minutes and
     /// exchanges cyclic RT data with each every 128 ms.
     /// </summary>
@@ -201,7 +228,32 @@ public static class BaselineTraffic
         });
     }
 
-    /// <summary>The SCADA server asks the historian's OPC UA server for its endpoints every five minutes.</summary>
+    /// <summary>
+    /// The engineering station opens the latest project archive on the file server's Engineering share every five
+    /// minutes: SMB2 negotiate, NTLM login, tree connect, create/read/close, tree disconnect, logoff.
+    /// </summary>
+    private static void ProjectBackupReads(ScenarioContext ctx, Timestamp first)
+    {
+        var sim = ctx.Sim;
+        var random = ctx.NewRandom();
+        var plant = ctx.Plant;
+        var station = plant.EngineeringStation;
+        sim.At(first.Add(TimeSpan.FromMilliseconds(-5)), () => ArpTraffic.Resolve(sim, sim.Now, station, plant.FileServer));
+        Talk.Every(sim, first, TimeSpan.FromMinutes(5), 0.0, random, t =>
+        {
+            var smb = new Smb2Client(new TcpConnection(sim, station, station.NextEphemeralPort(), plant.FileServer, Smb2Client.Port, random), random);
+            t = smb.Connect(t);
+            t = smb.Login(t.Add(TimeSpan.FromMilliseconds(1)), "PLANT", "engineer", plant.DomainName);
+            t = smb.ConnectShare(t.Add(TimeSpan.FromMilliseconds(1)), "Engineering");
+            t = smb.ReadFile(t.Add(TimeSpan.FromMilliseconds(2)), @"Projects\Line1\Line1_PLC_backup.zip", 24_576);
+            smb.Disconnect(t.Add(TimeSpan.FromMilliseconds(50)));
+        });
+    }
+
+    /// <summary>
+    /// The SCADA server asks the historian's OPC UA server for its endpoints every five minutes; the first HMI's trend
+    /// display opens an anonymous session each minute and reads three tags every 5 s for 50 s, then closes it.
+    /// </summary>
     private static void OpcUaDiscovery(ScenarioContext ctx, Timestamp first)
     {
         var sim = ctx.Sim;
@@ -211,7 +263,14 @@ public static class BaselineTraffic
         Talk.Every(sim, first, TimeSpan.FromMinutes(5), 0.0, random, t =>
         {
             var tcp = new TcpConnection(sim, client, client.NextEphemeralPort(), server, OpcUaTraffic.Port, random);
-            OpcUaTraffic.DiscoverEndpoints(sim, tcp, t, server, random);
+            OpcUaTraffic.DiscoverEndpoints(sim, tcp, t, random);
+        });
+        var hmi = ctx.Plant.Hmis[0];
+        (string, double)[] tags = [("Line1.Speed", 1450.0), ("Line1.Temperature", 72.5), ("Tank2.Level", 3.8)];
+        Talk.Every(sim, first.Add(TimeSpan.FromSeconds(4)), TimeSpan.FromMinutes(1), 0.0, random, t =>
+        {
+            var tcp = new TcpConnection(sim, hmi, hmi.NextEphemeralPort(), server, OpcUaTraffic.Port, random);
+            OpcUaTraffic.ReadingSession(sim, tcp, t, tags, 10, TimeSpan.FromSeconds(5), random);
         });
     }
 
@@ -286,6 +345,12 @@ public static class BaselineTraffic
                 var enip = new EnipClient(sim, tcp, random);
                 var t = enip.ReadProductName(enip.Open(at).Add(TimeSpan.FromMilliseconds(1)), server);
                 return tcp.Close(t.Add(TimeSpan.FromMilliseconds(20)), Talk.Rtt);
+            }
+            case ControlProtocol.Goose:
+            {
+                var mms = new MmsClient(sim, new TcpConnection(sim, client, client.NextEphemeralPort(), server, MmsClient.Port, random), random);
+                var t = mms.Identify(mms.Associate(at).Add(TimeSpan.FromMilliseconds(2)), server);
+                return mms.Release(t.Add(TimeSpan.FromMilliseconds(20)));
             }
             default:
                 return at;

@@ -1,16 +1,28 @@
 using OtSensor.Simulation.Manifest;
+using OtSensor.Simulation.Plant;
 using OtSensor.Simulation.Traffic;
 using OtSensor.Simulation.Wire;
 
 namespace OtSensor.Simulation.Scenarios;
 
-/// <summary>A compromised workstation guesses the historian's FTP password in clear text until one works.</summary>
+/// <summary>
+/// A compromised workstation guesses passwords over the plant's cleartext logins until one works: HTTP Basic
+/// authentication on a PLC's web interface, FTP on the historian, Telnet on the gateway switch's console.
+/// </summary>
 public sealed class PasswordGuessingScenario : Scenario
 {
     private static readonly string[] Guesses = ["admin", "password", "123456", "historian", "Welcome1", "plant2026", "Winter2025!", "P@ssw0rd"];
 
+    private static readonly string[] WebGuesses = ["admin", "1234", "schneider", "password", "USER", "Admin123"];
+
+    private static readonly string[] ConsoleGuesses =
+    [
+        "cisco", "Cisco", "admin", "password", "cisco123", "default", "switch", "router", "letmein", "123456",
+        "P@ssw0rd", "Cisco1", "enable", "secret", "plant", "Plant2026", "ie3400", "Welcome1", "changeme", "manager", "C1sco!2026",
+    ];
+
     public override string Name => "password-guessing";
-    public override string Description => "Cleartext FTP logins to the historian from a workstation: seven failures, then success.";
+    public override string Description => "Cleartext logins guessed from a workstation: HTTP Basic on a PLC's web page, FTP on the historian, Telnet on the gateway switch; each ends in success.";
 
     public override void Schedule(ScenarioContext context)
     {
@@ -19,6 +31,19 @@ public sealed class PasswordGuessingScenario : Scenario
         var plant = context.Plant;
         var random = context.NewRandom();
         var attacker = plant.Workstations[0];
+
+        var plc = plant.Speaking(ControlProtocol.ModbusTcp).First().Host;
+        var web = context.At(0.3);
+        sim.Manifest.AddStep(new AttackStep(web, "http-basic-password-guessing",
+            $"GET /config.htm on the PLC's web server: once without credentials, then {WebGuesses.Length} 'Authorization: Basic' headers (user:password in base64, clear text), 5 answered 401, the last 200",
+            attacker.Name, [plc.Name], ["HTTP Client Error", "Unauthorized HTTP Activity"]));
+        sim.At(web, () =>
+        {
+            var t = ArpTraffic.Resolve(sim, sim.Now, attacker, plc);
+            var tcp = new TcpConnection(sim, attacker, attacker.NextEphemeralPort(), plc, HttpBasicTraffic.Port, random);
+            HttpBasicTraffic.Guess(sim, tcp, t.Add(TimeSpan.FromMilliseconds(5)), "/config.htm", "admin", WebGuesses, "Admin123", "PLC Web Server", random);
+        });
+
         var at = context.At(0.4);
         sim.Manifest.AddStep(new AttackStep(at, "ftp-password-guessing", "FTP USER/PASS in clear text to the historian: 7 rejected (530) in three connections, the 8th accepted (230)", attacker.Name, [plant.Historian.Name],
             ["FTP Login Failed", "Password Guessing Attempt Detected", "Excessive Login Attempts"]));
@@ -29,6 +54,21 @@ public sealed class PasswordGuessingScenario : Scenario
             {
                 var tcp = new TcpConnection(sim, attacker, attacker.NextEphemeralPort(), plant.Historian, FtpTraffic.Port, random);
                 t = FtpTraffic.Login(tcp, t.Add(TimeSpan.FromMilliseconds(300)), "operator", Guesses[batch..Math.Min(batch + 3, Guesses.Length)], "P@ssw0rd", random);
+            }
+        });
+
+        var console = plant.Gateway;
+        var telnet = context.At(0.5);
+        sim.Manifest.AddStep(new AttackStep(telnet, "telnet-password-guessing",
+            $"Telnet to the gateway switch's console (NVT option negotiation, 'User Access Verification'): {ConsoleGuesses.Length} user/password pairs in clear text within a minute, three per connection; the last one logs in",
+            attacker.Name, [console.Name], ["Excessive Login Attempts", "Password Guessing Attempt Detected"]));
+        sim.At(telnet, () =>
+        {
+            var t = ArpTraffic.Resolve(sim, sim.Now, attacker, console);
+            for (int batch = 0; batch < ConsoleGuesses.Length; batch += 3)
+            {
+                var tcp = new TcpConnection(sim, attacker, attacker.NextEphemeralPort(), console, TelnetTraffic.Port, random);
+                t = TelnetTraffic.Login(tcp, t.Add(TimeSpan.FromMilliseconds(200)), "admin", ConsoleGuesses[batch..Math.Min(batch + 3, ConsoleGuesses.Length)], "C1sco!2026", $"{console.Name}>", random);
             }
         });
     }

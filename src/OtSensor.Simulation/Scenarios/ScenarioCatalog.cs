@@ -16,6 +16,7 @@ public static class ScenarioCatalog
         new InternetAccessScenario(),
         new PasswordGuessingScenario(),
         new PlcProgrammingScenario(),
+        new CipProgramChangeScenario(),
         new FirmwareUpdateScenario(),
     ];
 

@@ -33,6 +33,7 @@ public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios)
         ["iec104"] = ("iec104", ["iec60870_asdu.typeid"]),
         ["profinet-dcp"] = ("profinet", ["pn_dcp.service_id"]),
         ["opcua"] = ("opcua", ["opcua.servicenodeid.numeric"]),
+        ["mms"] = ("mms", ["mms.confirmedServiceRequest", "mms.confirmedServiceResponse"]),
     };
 
     [Theory]
@@ -110,6 +111,70 @@ public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios)
             .SelectMany(d => d.GetProperty("ipAddresses").EnumerateArray().Select(a => a.GetString()!)).ToHashSet(StringComparer.Ordinal);
         foreach (var device in run.Manifest.GetProperty("devices").EnumerateArray())
             Assert.Contains(device.GetProperty("ip").GetString()!, addresses);
+    }
+
+    [Fact]
+    public void Inventory_Ieds_CarryTheIdentityTheyAnswerOverMms()
+    {
+        var run = scenarios.Get("baseline", 7);
+        var ieds = run.Manifest.GetProperty("devices").EnumerateArray().Where(d => d.GetProperty("type").GetString() == "Ied").ToList();
+        Assert.NotEmpty(ieds);
+        foreach (var ied in ieds)
+        {
+            var ip = ied.GetProperty("ip").GetString()!;
+            var device = run.Analysis.Devices.EnumerateArray().Single(d => d.GetProperty("ipAddresses").EnumerateArray().Any(a => a.GetString() == ip));
+            var evidence = device.GetProperty("evidence");
+            Assert.Equal(ied.GetProperty("vendor").GetString(), device.GetProperty("vendor").GetString());
+            Assert.Equal("mms.identity", evidence.GetProperty("vendor").GetProperty("source").GetString());
+            Assert.Equal(ied.GetProperty("model").GetString(), evidence.GetProperty("model").GetProperty("value").GetString());
+            Assert.Equal(ied.GetProperty("firmware").GetString(), evidence.GetProperty("firmware").GetProperty("value").GetString());
+        }
+    }
+
+    [Fact]
+    public void Tshark_DissectsTheEngineeringStationsSmb2FileRead()
+    {
+        var run = scenarios.Get("baseline", 7);
+        var lines = Tshark(run.Capture, "smb2", "smb2.cmd", "smb2.nt_status", "smb2.flags.response");
+        // request/response pairs: NEGOTIATE, SESSION_SETUP (NTLM, more processing then success), TREE_CONNECT, CREATE, READ, CLOSE, TREE_DISCONNECT, LOGOFF
+        string[] expected =
+        [
+            "0||0", "0|0x00000000|1", "1||0", "1|0xc0000016|1", "1||0", "1|0x00000000|1", "3||0", "3|0x00000000|1",
+            "5||0", "5|0x00000000|1", "8||0", "8|0x00000000|1", "6||0", "6|0x00000000|1", "4||0", "4|0x00000000|1", "2||0", "2|0x00000000|1",
+        ];
+        Assert.Equal(expected, lines.Take(expected.Length).Select(l => l.Replace("True", "1", StringComparison.Ordinal).Replace("False", "0", StringComparison.Ordinal)));
+        Assert.Equal(0, lines.Count % expected.Length);
+    }
+
+    [Fact]
+    public void Tshark_ShowsTheGuessedCredentialsInClearText()
+    {
+        var run = scenarios.Get("password-guessing", 7);
+        Assert.Equal(["admin:admin", "admin:1234", "admin:schneider", "admin:password", "admin:USER", "admin:Admin123"],
+            Tshark(run.Capture, "http.authbasic", "http.authbasic"));
+        Assert.Equal(8, Tshark(run.Capture, "ftp.request.command == \"PASS\"", "ftp.request.arg").Count);
+        var telnet = Tshark(run.Capture, "telnet.data", "telnet.data");
+        Assert.Equal(21, telnet.Count(l => l.StartsWith("admin\\r\\n,Password: ", StringComparison.Ordinal)));
+        Assert.Equal(20, telnet.Count(l => l.Contains("% Authentication failed", StringComparison.Ordinal)));
+        Assert.Equal(7, Tshark(run.Capture, "telnet.cmd == 251 && tcp.srcport == 23", "tcp.stream").Count);   // WILL ECHO/SGA offers, one per connection
+    }
+
+    /// <summary>tshark's fields (separated by '|') of the frames matching <paramref name="filter"/>.</summary>
+    private static List<string> Tshark(string capture, string filter, params string[] fields)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-n", "-r", capture, "-Y", filter, "-T", "fields", "-E", "separator=|" }) start.ArgumentList.Add(a);
+        foreach (var f in fields)
+        {
+            start.ArgumentList.Add("-e");
+            start.ArgumentList.Add(f);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        process.WaitForExit();
+        _ = stderr.Result;
+        return lines;
     }
 
     private static SortedDictionary<string, SortedDictionary<string, long>> ManifestHistograms(JsonElement manifest)
