@@ -94,6 +94,7 @@ public sealed class Device
         Touch(time);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void Touch(Timestamp time)
     {
         if (time > LastSeen) LastSeen = time;

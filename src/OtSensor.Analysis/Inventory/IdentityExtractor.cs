@@ -16,10 +16,17 @@ internal sealed class IdentityExtractor : IIdentityReceiver
     private Device? _device;
     private ProtocolId _protocol;
 
+    /// <summary>Every decoded PDU passes here; almost none states an identity, so the test is inlined into the caller.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Observe<TMessage>(Device sender, in TMessage message)
         where TMessage : struct, IProtocolMessage, allows ref struct
     {
-        if (!message.HasIdentity) return;
+        if (message.HasIdentity) Report(sender, in message);
+    }
+
+    private void Report<TMessage>(Device sender, in TMessage message)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
         _device = sender;
         _protocol = message.Protocol;
         message.ReportIdentity(this);

@@ -46,19 +46,8 @@ public sealed partial class CaptureFileReader
 
     private bool TryReadPcapRecord(out CaptureFrame frame)
     {
-        frame = default;
         long offset = BytesRead;
-        if (!Ensure(PcapRecordHeaderLength))
-        {
-            int available = Available;
-            if (available == 0 && Error is null)
-            {
-                _done = true;
-                return false;
-            }
-
-            return Fail(offset, string.Create(CultureInfo.InvariantCulture, $"truncated record header ({available} of {PcapRecordHeaderLength} bytes) at offset {offset}"));
-        }
+        if (!Ensure(PcapRecordHeaderLength)) return EndOrTruncatedRecordHeader(offset, out frame);
 
         var header = _buffer.AsSpan(_start, PcapRecordHeaderLength);
         uint seconds, fraction, capturedLength, originalLength;
@@ -77,12 +66,10 @@ public sealed partial class CaptureFileReader
             originalLength = BinaryPrimitives.ReadUInt32LittleEndian(header[12..]);
         }
 
-        if (capturedLength > (uint)_options.MaxPacketLength)
-            return Fail(offset, string.Create(CultureInfo.InvariantCulture, $"record length {capturedLength} exceeds the {_options.MaxPacketLength}-byte limit at offset {offset}"));
+        if (capturedLength > (uint)_options.MaxPacketLength) return RecordTooLong(offset, capturedLength, out frame);
 
         int recordLength = PcapRecordHeaderLength + (int)capturedLength;
-        if (!Ensure(recordLength))
-            return Fail(offset, string.Create(CultureInfo.InvariantCulture, $"truncated record data ({Available - PcapRecordHeaderLength} of {capturedLength} bytes) at offset {offset}"));
+        if (!Ensure(recordLength)) return TruncatedRecordData(offset, capturedLength, out frame);
 
         // u32 seconds * 1e9 + u32 fraction * 1000 stays below 2^63: no overflow possible.
         long nanoseconds = ((long)seconds * 1_000_000_000L) + ((long)fraction * _pcapFractionToNanoseconds);
@@ -96,6 +83,36 @@ public sealed partial class CaptureFileReader
             offset);
         _start += recordLength;
         return true;
+    }
+
+    // The failure paths live in their own methods: their message formatting needs stack space that the record loop,
+    // run millions of times, would otherwise zero on every call.
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool EndOrTruncatedRecordHeader(long offset, out CaptureFrame frame)
+    {
+        frame = default;
+        int available = Available;
+        if (available == 0 && Error is null)
+        {
+            _done = true;
+            return false;
+        }
+        return Fail(offset, string.Create(CultureInfo.InvariantCulture, $"truncated record header ({available} of {PcapRecordHeaderLength} bytes) at offset {offset}"));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool RecordTooLong(long offset, uint capturedLength, out CaptureFrame frame)
+    {
+        frame = default;
+        return Fail(offset, string.Create(CultureInfo.InvariantCulture, $"record length {capturedLength} exceeds the {_options.MaxPacketLength}-byte limit at offset {offset}"));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool TruncatedRecordData(long offset, uint capturedLength, out CaptureFrame frame)
+    {
+        frame = default;
+        return Fail(offset, string.Create(CultureInfo.InvariantCulture, $"truncated record data ({Available - PcapRecordHeaderLength} of {capturedLength} bytes) at offset {offset}"));
     }
 
     private static uint ReadUInt32(ReadOnlySpan<byte> source, bool bigEndian)

@@ -41,8 +41,10 @@ public sealed class Flow
     /// <summary>Monotonic id given by the table (1, 2, 3, ...), never reused.</summary>
     public long Id { get; private set; }
 
+    private FlowKey _key;
+
     /// <summary>Canonical key (same for both directions).</summary>
-    public FlowKey Key { get; private set; }
+    public FlowKey Key => _key;
 
     /// <summary>True when the client is <see cref="FlowKey.First"/> of <see cref="Key"/>.</summary>
     public bool ClientIsFirst { get; private set; }
@@ -50,14 +52,14 @@ public sealed class Flow
     /// <summary>True when client and server were taken from a SYN or SYN+ACK, false when inferred from ports.</summary>
     public bool ServerFromHandshake { get; private set; }
 
-    public FlowEndpoint Client => ClientIsFirst ? Key.First : Key.Second;
+    public FlowEndpoint Client => ClientIsFirst ? _key.First : _key.Second;
 
-    public FlowEndpoint Server => ClientIsFirst ? Key.Second : Key.First;
+    public FlowEndpoint Server => ClientIsFirst ? _key.Second : _key.First;
 
     public TransportLayer Transport { get; private set; }
 
     /// <summary>IPv4 protocol / IPv6 next header.</summary>
-    public byte IPProtocol => Key.Protocol;
+    public byte IPProtocol => _key.Protocol;
 
     public Timestamp FirstSeen { get; private set; }
 
@@ -85,7 +87,7 @@ public sealed class Flow
     {
         _tcp?.Reset();
         Id = 0;
-        Key = default;
+        _key = default;
         ClientIsFirst = false;
         ServerFromHandshake = false;
         Transport = TransportLayer.None;
@@ -103,7 +105,7 @@ public sealed class Flow
     internal void Initialize(long id, in FlowKey key, bool clientIsFirst, bool serverFromHandshake, TransportLayer transport, Timestamp firstSeen)
     {
         Id = id;
-        Key = key;
+        _key = key;
         ClientIsFirst = clientIsFirst;
         ServerFromHandshake = serverFromHandshake;
         Transport = transport;
@@ -120,20 +122,18 @@ public sealed class Flow
     internal bool Matches(in DecodedPacket packet, bool useVlan, out bool sourceIsFirst)
     {
         sourceIsFirst = false;
-        var key = Key;
+        ref readonly var key = ref _key;
         if (Id == 0 || packet.IPProtocol != key.Protocol) return false;
         bool hasPorts = packet.Transport is TransportLayer.Tcp or TransportLayer.Udp;
         ushort sourcePort = hasPorts ? packet.SourcePort : (ushort)0, destinationPort = hasPorts ? packet.DestinationPort : (ushort)0;
         ushort vlan = useVlan && packet.VlanCount > 0 ? (ushort)(packet.VlanTags[0] & 0x0FFF) : (ushort)0;
         if (vlan != key.VlanId) return false;
-        var first = key.First;
-        var second = key.Second;
-        if (packet.SourceIP == first.Address && sourcePort == first.Port && packet.DestinationIP == second.Address && destinationPort == second.Port)
+        if (key.IsFirst(packet.SourceIP, sourcePort) && key.IsSecond(packet.DestinationIP, destinationPort))
         {
             sourceIsFirst = true;
             return true;
         }
-        return packet.SourceIP == second.Address && sourcePort == second.Port && packet.DestinationIP == first.Address && destinationPort == first.Port;
+        return key.IsSecond(packet.SourceIP, sourcePort) && key.IsFirst(packet.DestinationIP, destinationPort);
     }
 
     /// <summary>Counts one packet and advances the TCP summary; returns the timeout class the flow now belongs to.</summary>

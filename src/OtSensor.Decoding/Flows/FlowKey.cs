@@ -72,6 +72,14 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     /// <summary>The endpoint that sorts higher.</summary>
     public FlowEndpoint Second => new(new IPAddressBytes(_secondHigh, _secondLow), _secondPort);
 
+    /// <summary>Whether <paramref name="address"/> and <paramref name="port"/> are <see cref="First"/> (compared in place, no endpoint built).</summary>
+    public bool IsFirst(in IPAddressBytes address, ushort port)
+        => address.Low == _firstLow && address.High == _firstHigh && port == _firstPort;
+
+    /// <summary>Whether <paramref name="address"/> and <paramref name="port"/> are <see cref="Second"/>.</summary>
+    public bool IsSecond(in IPAddressBytes address, ushort port)
+        => address.Low == _secondLow && address.High == _secondHigh && port == _secondPort;
+
     /// <summary>IPv4 protocol / IPv6 next header (6 TCP, 17 UDP, ...).</summary>
     public byte Protocol => _protocol;
 

@@ -101,14 +101,9 @@ public sealed class FlowTable
         int slot = CacheSlot(packet);
         Flow? flow = _cache[slot];
         bool sourceIsFirst;
-        FlowKey key;
-        if (flow is not null && flow.Matches(packet, _limits.UseVlanInKey, out sourceIsFirst))
+        if (flow is null || !flow.Matches(packet, _limits.UseVlanInKey, out sourceIsFirst))
         {
-            key = flow.Key;
-        }
-        else
-        {
-            key = FlowKey.FromPacket(packet, _limits.UseVlanInKey, out sourceIsFirst);
+            var key = FlowKey.FromPacket(packet, _limits.UseVlanInKey, out sourceIsFirst);
             _flows.TryGetValue(key, out flow);
         }
 
@@ -134,7 +129,8 @@ public sealed class FlowTable
 
         if (flow is null)
         {
-            flow = Create(key, packet, sourceIsFirst);
+            // The key is built again here rather than on every hit: creating a flow is the rare case.
+            flow = Create(FlowKey.FromPacket(packet, _limits.UseVlanInKey, out sourceIsFirst), packet, sourceIsFirst);
             created = true;
         }
 
