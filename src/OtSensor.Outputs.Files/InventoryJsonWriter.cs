@@ -14,8 +14,10 @@ namespace OtSensor.Outputs.Files;
 /// <c>protocols[{id, name, addresses}]</c>, <c>firmware[{address, moduleAddress, serial, model, firmwareVersion,
 /// additionalData, rack, slot}]</c>, <c>hasDynamicAddress</c>; connections <c>firstDeviceId</c>, <c>secondDeviceId</c>,
 /// <c>lastSeen</c>, <c>discovered</c>, <c>ports</c>, <c>protocols[{name, commands}]</c>, epoch-millisecond times), plus
-/// ours: <c>purdueLevel</c>, <c>programmingDevice</c>, <c>internet</c>, first/last activity, traffic counters, per-protocol
-/// roles with the evidence source, and <c>evidence</c> (per attribute: value, source, detail, confidence).
+/// ours: on devices <c>purdueLevel</c>, <c>subnet</c>, <c>subnetName</c>, <c>programmingDevice</c>, <c>internet</c>,
+/// first/last activity, traffic counters, per-protocol roles with the evidence source, and <c>evidence</c> (per
+/// attribute: value, source, detail, confidence); on connections <c>firstSubnet</c>, <c>secondSubnet</c>,
+/// <c>crossSubnet</c>, <c>firstPurdueLevel</c>, <c>secondPurdueLevel</c> and <c>purdueLevelGap</c>.
 /// </summary>
 /// <remarks>
 /// Without a learned baseline every device seen is reported <c>authorized</c> (the sensor authorises what it sees while
@@ -33,27 +35,40 @@ public static class InventoryJsonWriter
         (DeviceAttribute.Description, "description"),
     ];
 
-    public static void WriteDevices(Stream stream, DeviceInventory inventory)
+    /// <summary>Devices, each with its subnet from <paramref name="subnets"/> (learned /24s and /64s when null).</summary>
+    public static void WriteDevices(Stream stream, DeviceInventory inventory, SubnetPlan? subnets = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
+        subnets ??= SubnetPlan.LearnedOnly();
         using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartArray();
-        foreach (var device in inventory.Devices) WriteDevice(w, device);
+        foreach (var device in inventory.Devices) WriteDevice(w, device, subnets.Of(device));
         w.WriteEndArray();
     }
 
     public static void WriteConnections(Stream stream, DeviceInventory inventory)
+        => WriteConnections(stream, SubnetReport.Create(inventory, SubnetPlan.LearnedOnly()));
+
+    /// <summary>Connections with the subnets and Purdue levels of their ends (ours, beside the sensor API's fields).</summary>
+    public static void WriteConnections(Stream stream, SubnetReport report)
     {
-        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(report);
         using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartArray();
-        foreach (var c in inventory.Connections)
+        foreach (var scope in report.Connections)
         {
+            var c = scope.Connection;
             w.WriteStartObject();
             w.WriteNumber("firstDeviceId", c.First.Id);
             w.WriteNumber("secondDeviceId", c.Second.Id);
             w.WriteString("firstAddress", c.First.PrimaryAddress);
             w.WriteString("secondAddress", c.Second.PrimaryAddress);
+            WriteNullable(w, "firstSubnet", scope.FirstSubnet?.Cidr);
+            WriteNullable(w, "secondSubnet", scope.SecondSubnet?.Cidr);
+            w.WriteBoolean("crossSubnet", scope.CrossesSubnets);
+            WriteNullableNumber(w, "firstPurdueLevel", scope.FirstLevel);
+            WriteNullableNumber(w, "secondPurdueLevel", scope.SecondLevel);
+            w.WriteNumber("purdueLevelGap", scope.LevelGap);
             w.WriteNumber("discovered", c.Discovered.UnixMilliseconds);
             w.WriteNumber("lastSeen", c.LastSeen.UnixMilliseconds);
             w.WriteStartArray("ports");
@@ -93,7 +108,7 @@ public static class InventoryJsonWriter
     }
 
 
-    private static void WriteDevice(Utf8JsonWriter w, Device d)
+    private static void WriteDevice(Utf8JsonWriter w, Device d, Subnet? subnet)
     {
         var e = d.Evidence;
         w.WriteStartObject();
@@ -101,6 +116,8 @@ public static class InventoryJsonWriter
         w.WriteStartArray("ipAddresses");
         foreach (var address in d.Addresses) w.WriteStringValue(address.ToString());
         w.WriteEndArray();
+        WriteNullable(w, "subnet", subnet?.Cidr);
+        WriteNullable(w, "subnetName", subnet?.Name);
         w.WriteString("name", e.Value(DeviceAttribute.Name) ?? d.PrimaryAddress);
         WriteNullable(w, "vendor", e.Value(DeviceAttribute.Vendor));
         WriteNullable(w, "operatingSystem", e.Value(DeviceAttribute.OperatingSystem));
@@ -228,5 +245,11 @@ public static class InventoryJsonWriter
     {
         if (value is null) w.WriteNull(name);
         else w.WriteString(name, value);
+    }
+
+    private static void WriteNullableNumber(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is int number) w.WriteNumber(name, number);
+        else w.WriteNull(name);
     }
 }

@@ -44,6 +44,11 @@ public sealed class Device
     public string PrimaryAddress => HasAddress || _macs.Count == 0 ? Address.ToString() : _macs[0].ToString();
     /// <summary>Outside the private and local-use ranges: an internet address.</summary>
     public bool IsInternet => HasAddress && !Address.IsPrivate;
+
+    /// <summary>The classified Purdue level (0–5), or null while unclassified.</summary>
+    public int? PurdueLevel
+        => int.TryParse(Evidence.Value(DeviceAttribute.PurdueLevel), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int level)
+            ? level : null;
     public IReadOnlyList<MacAddress> Macs => _macs;
     public Timestamp FirstSeen { get; private set; }
     public Timestamp LastSeen { get; private set; }

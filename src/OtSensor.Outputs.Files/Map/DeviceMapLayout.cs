@@ -46,9 +46,14 @@ public sealed class DeviceMapLayout
     public double Width { get; }
     public double Height { get; }
 
-    public static DeviceMapLayout Create(IReadOnlyList<Device> devices)
+    /// <summary>Lays the devices out, subnets from <paramref name="subnets"/> (learned /24s when null).</summary>
+    public static DeviceMapLayout Create(IReadOnlyList<Device> devices, SubnetPlan? subnets = null)
     {
         ArgumentNullException.ThrowIfNull(devices);
+        subnets ??= SubnetPlan.LearnedOnly();
+        string SubnetOf(Device device) => subnets.Of(device) is { } subnet
+            ? (subnet.Origin == SubnetOrigin.Public ? "public addresses" : subnet.ToString())
+            : "layer 2 only (MAC)";
         var bands = new List<MapBand>();
         var groups = new List<MapGroup>();
         var nodes = new List<MapNode>();
@@ -105,19 +110,6 @@ public sealed class DeviceMapLayout
         if (level is not null && double.TryParse(level, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             return (10 + (int)Math.Round((5 - value) * 10), $"Purdue level {level}");
         return (1000, "Level unknown");
-    }
-
-    private static string SubnetOf(Device device)
-    {
-        if (!device.HasAddress) return "layer 2 only (MAC)";
-        if (device.IsInternet) return "public addresses";
-        var text = device.Address.ToString();
-        if (device.Address.IsIPv4)
-        {
-            int cut = text.LastIndexOf('.');
-            return text[..cut] + ".0/24";
-        }
-        return "IPv6";
     }
 
     private static string Title(Device device)
