@@ -26,6 +26,7 @@ public sealed class ClassificationRuleTests
         new("Engineering station: program download over S7comm", f => { f.ClientOf.Add("s7comm"); f.Issued.Add("program_download"); }, "Engineering Station", 2, 85, "engineering-station-programming"),
         new("Engineering station: firmware update", f => { f.ClientOf.Add("modbus"); f.Issued.Add("firmware"); }, "Engineering Station", 2, 85, "engineering-station-programming"),
         new("Engineering station beats HMI: uploads programs while polling five PLCs", f => { f.ClientOf.Add("modbus"); f.IcsServersPolled = 5; f.Issued.Add("program_upload"); }, "Engineering Station", 2, 85, "engineering-station-programming"),
+        new("Engineering station beats HMI: reads the identification of three PLCs while writing set points", f => { f.ClientOf.Add("modbus"); f.IcsServersPolled = 3; f.Issued.Add("identification"); f.Issued.Add("write"); }, "Engineering Station", 2, 72, "engineering-station-identifies-controllers"),
         new("HMI: polls four Modbus PLCs", f => { f.ClientOf.UnionWith(Plcs); f.IcsServersPolled = 4; }, "HMI", 2, 70, "hmi-polls-many-plcs"),
         new("HMI: polls one ENIP PLC (weaker)", f => { f.ClientOf.Add("enip"); f.IcsServersPolled = 1; }, "HMI", 2, 50, "hmi-polls-plc"),
         new("HMI: CIP identity profile 0x18", f => f.CipDeviceType = 24, "HMI", 2, 90, "hmi-cip-profile"),
