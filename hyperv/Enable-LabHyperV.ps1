@@ -17,6 +17,9 @@ using module ./OtSensorLab.psm1
 [OutputType([pscustomobject])]
 param()
 
+# Note for every lab script: ForEach-Object <PropertyName> honours -WhatIf and would print a "What if:" line for each
+# property read, so property reads use script blocks.
+
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
@@ -27,7 +30,7 @@ $isServer = [int]$os.ProductType -ne 1
 
 if ($isServer) {
     $features = @(Get-WindowsFeature -Name Hyper-V, Hyper-V-PowerShell)
-    $missing = @($features | Where-Object { -not $_.Installed } | ForEach-Object Name)
+    $missing = @($features | Where-Object { -not $_.Installed } | ForEach-Object { $_.Name })
     if ($features.Count -lt 2) { $missing = @('Hyper-V', 'Hyper-V-PowerShell') }
 }
 else {

@@ -216,6 +216,24 @@ function Test-LabOwned {
     [bool]($notes -and $notes.Value -and ([string]$notes.Value).StartsWith("$script:LabMarker`:", [StringComparison]::Ordinal))
 }
 
+function Join-LabPath {
+    <#
+    .SYNOPSIS
+        Joins a folder and a file name without resolving the drive (Join-Path fails on 'D:\...' where there is no D:).
+    .DESCRIPTION
+        A folder written with backslashes (a Windows path) gets a backslash, any other the platform separator, so a
+        plan printed under -WhatIf shows the path the host will use.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)] [string] $Directory,
+        [Parameter(Mandatory)] [string] $ChildName
+    )
+    $separator = if ($Directory.Contains('\')) { '\' } else { [IO.Path]::DirectorySeparatorChar }
+    $Directory.TrimEnd('\', '/') + $separator + $ChildName
+}
+
 function New-LabStepResult {
     <#
     .SYNOPSIS
@@ -242,4 +260,4 @@ function New-LabStepResult {
 }
 
 Export-ModuleMember -Function Get-SensorProfile, Get-SensorProfileName, Assert-SensorProfileName, ConvertTo-LabIpv4Number,
-    ConvertFrom-LabIpv4Number, Get-LabIpv4Network, Assert-LabIpv4Cidr, Get-LabMarker, New-LabNote, Test-LabOwned, New-LabStepResult
+    ConvertFrom-LabIpv4Number, Get-LabIpv4Network, Assert-LabIpv4Cidr, Get-LabMarker, New-LabNote, Test-LabOwned, Join-LabPath, New-LabStepResult

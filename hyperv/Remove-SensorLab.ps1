@@ -53,7 +53,7 @@ foreach ($vm in $candidates) {
         continue
     }
     # Only the disk New-LabVM.ps1 made (<Name>.vhdx); other disks attached later are not ours to delete.
-    $disks = @(Get-VMHardDiskDrive -VMName $name | Where-Object { $_.Path -and ($_.Path -split '[\\/]')[-1] -eq "$name.vhdx" } | ForEach-Object Path)
+    $disks = @(Get-VMHardDiskDrive -VMName $name | Where-Object { $_.Path -and ($_.Path -split '[\\/]')[-1] -eq "$name.vhdx" } | ForEach-Object { $_.Path })
     if (-not $PSCmdlet.ShouldProcess($name, 'Turn off and remove VM')) {
         New-LabStepResult -Step 'RemoveVM' -Target $name -Action WhatIf
         foreach ($disk in @($disks | Where-Object { -not $KeepDisks })) {
@@ -92,7 +92,7 @@ function Test-SwitchRemovable {
     }
     $users = @(Get-VMNetworkAdapter -All -ErrorAction SilentlyContinue |
             Where-Object { "$($_.SwitchName)" -eq $SwitchName -and $_.VMName -and $removedVMs -notcontains $_.VMName } |
-            ForEach-Object VMName | Sort-Object -Unique)
+            ForEach-Object { $_.VMName } | Sort-Object -Unique)
     if ($users.Count -gt 0) {
         Write-Warning "Switch '$SwitchName' is still used by $($users -join ', '): left in place."
         return $false

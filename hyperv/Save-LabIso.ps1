@@ -67,7 +67,7 @@ $fileName = [IO.Path]::GetFileName($Uri.AbsolutePath)
 if (-not $fileName.EndsWith('.iso', [StringComparison]::OrdinalIgnoreCase)) {
     throw "'$Uri' does not name an .iso file."
 }
-$isoPath = Join-Path $DestinationDirectory $fileName
+$isoPath = Join-LabPath -Directory $DestinationDirectory -ChildName $fileName
 $wanted = $Sha256.ToUpperInvariant()
 
 if (Test-Path -LiteralPath $isoPath -PathType Leaf) {

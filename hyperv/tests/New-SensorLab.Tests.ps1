@@ -276,3 +276,124 @@ Describe 'Hyper-V role' {
         Should -Invoke Install-WindowsFeature -Times 0 -Exactly
     }
 }
+
+Describe '-WhatIf' {
+    BeforeEach {
+        New-FakeHost
+    }
+
+    It 'changes nothing and returns a WhatIf record for every planned step' {
+        $results = @(Invoke-NewLab @{ Start = $true; WhatIf = $true })
+        Assert-NoHostChange
+        Get-FakeHostSummary | Should -BeNullOrEmpty
+        @($results | Where-Object { $_.Step -ne 'HyperV' -and $_.Action -ne 'WhatIf' }) | Should -BeNullOrEmpty
+        $plan = $results | Where-Object Action -EQ 'WhatIf' | ForEach-Object { "$($_.Step) $($_.Target)" }
+        $plan | Should -Be @(
+            'NatSwitch NATSwitch', 'GatewayAddress vEthernet (NATSwitch)', 'Nat OtSensorLabNat', 'MonitorSwitch OtSensorMonitor',
+            'Disk D:\Lab\Virtual Hard Disks\otsensor.vhdx', 'VM otsensor', 'Processor otsensor', 'Memory otsensor', 'SecureBoot otsensor', 'Iso otsensor',
+            'Adapter otsensor/Management', 'Adapter otsensor/Monitor', 'Vmq otsensor/Monitor',
+            'Disk D:\Lab\Virtual Hard Disks\otsensor-gen1.vhdx', 'VM otsensor-gen1', 'Processor otsensor-gen1', 'Memory otsensor-gen1',
+            'SecureBoot otsensor-gen1', 'Iso otsensor-gen1', 'Adapter otsensor-gen1/Management', 'Adapter otsensor-gen1/Lab',
+            'MirrorDestination otsensor/Monitor', 'MirrorSource otsensor-gen1/adapters on OtSensorMonitor',
+            'Start otsensor', 'Start otsensor-gen1'
+        )
+    }
+
+    It 'plans the Hyper-V role and the ISO download too, downloading nothing' {
+        $global:OtLabFakeHost.HyperV = $false
+        Mock Invoke-WebRequest { throw 'no download under -WhatIf' } -ParameterFilter { $OutFile }
+        $results = @(Invoke-NewLab @{ IsoPath = $null; IsoUri = 'https://mirror.example/debian-13.2.0-amd64-netinst.iso'; IsoSha256 = 'a' * 64; WhatIf = $true })
+        Assert-NoHostChange
+        Should -Invoke Invoke-WebRequest -Times 0 -Exactly -Scope It
+        ($results | Where-Object Step -EQ 'HyperV').Action | Should -Be 'WhatIf'
+        ($results | Where-Object Step -EQ 'Iso' | Select-Object -First 1).Target | Should -Be 'D:\Lab\iso\debian-13.2.0-amd64-netinst.iso'
+        ($results | Where-Object { $_.Step -eq 'Iso' -and $_.Target -eq 'otsensor' }).Detail | Should -Be 'D:\Lab\iso\debian-13.2.0-amd64-netinst.iso'
+    }
+
+    It 'prints every planned operation as a "What if:" line' {
+        # A separate pwsh: "What if:" lines go to the host, not to a stream a test can capture in-process. Its host
+        # answers every query as an empty Hyper-V host would, and any changing cmdlet is a throwing stand-in.
+        $child = Join-Path $TestDrive 'whatif-child.ps1'
+        Set-Content -LiteralPath $child -Value @'
+param([string] $Helpers, [string] $NewLab, [string] $Iso)
+. $Helpers
+function Get-CimInstance { [pscustomobject]@{ ProductType = 3 } }
+function Get-WindowsFeature { param([string[]] $Name) foreach ($n in $Name) { [pscustomobject]@{ Name = $n; Installed = $true } } }
+foreach ($query in 'Get-VMSwitch', 'Get-NetIPAddress', 'Get-NetNat', 'Get-VHD', 'Get-VM', 'Get-VMNetworkAdapter') { Set-Item -Path "function:$query" -Value { } }
+& $NewLab -LabRoot 'D:\Lab' -IsoPath $Iso -TrafficGeneratorCount 1 -Start -WhatIf | Out-Null
+'child finished'
+'@
+        # run-tests.sh names its pwsh (the dotnet tool's process path is dotnet itself).
+        $pwsh = if ($env:OTSENSOR_PWSH) { $env:OTSENSOR_PWSH } else { (Get-Command pwsh -CommandType Application | Select-Object -First 1).Source }
+        $output = @(& $pwsh -NoProfile -NonInteractive -File $child -Helpers (Join-Path $PSScriptRoot 'LabTestHelpers.ps1') -NewLab $script:NewLab -Iso $script:Iso 2>&1 | ForEach-Object { "$_" })
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $output | Should -Contain 'child finished'
+        $whatIf = @($output | Where-Object { $_ -like 'What if: *' })
+        $whatIf.Count | Should -Be 25 -Because ($output -join "`n")
+        foreach ($line in @(
+                'What if: Performing the operation "Create internal virtual switch" on target "NATSwitch".'
+                'What if: Performing the operation "Assign host gateway address 192.168.100.1/24" on target "vEthernet (NATSwitch)".'
+                'What if: Performing the operation "Create NAT network 192.168.100.0/24" on target "OtSensorLabNat".'
+                'What if: Performing the operation "Create Private virtual switch" on target "OtSensorMonitor".'
+                'What if: Performing the operation "Create Fixed VHDX of 100 GB" on target "D:\Lab\Virtual Hard Disks\otsensor.vhdx".'
+                'What if: Performing the operation "Create Generation 2 VM (sensor, profile L100; 4 vCPU, 8 GB static memory, 100 GB Fixed VHDX)" on target "otsensor".'
+                'What if: Performing the operation "Set 4 virtual processors" on target "otsensor".'
+                'What if: Performing the operation "Set memory to 8192 MB static (dynamic memory off)" on target "otsensor".'
+                'What if: Performing the operation "Enable secure boot with template MicrosoftUEFICertificateAuthority (Linux)" on target "otsensor".'
+                "What if: Performing the operation `"Add a DVD drive holding $script:Iso and boot from it first`" on target `"otsensor`"."
+                'What if: Performing the operation "Add network adapter connected to switch ''NATSwitch''" on target "otsensor/Management".'
+                'What if: Performing the operation "Add network adapter connected to switch ''OtSensorMonitor''" on target "otsensor/Monitor".'
+                'What if: Performing the operation "Disable virtual machine queue (VMQ weight 0)" on target "otsensor/Monitor".'
+                'What if: Performing the operation "Add network adapter connected to switch ''OtSensorMonitor''" on target "otsensor-gen1/Lab".'
+                'What if: Performing the operation "Set port mirroring mode Destination" on target "otsensor/Monitor".'
+                'What if: Performing the operation "Set port mirroring mode Source" on target "otsensor-gen1/adapters on OtSensorMonitor".'
+                'What if: Performing the operation "Start VM" on target "otsensor".'
+            )) {
+            $whatIf | Should -Contain $line
+        }
+    }
+}
+
+Describe 'Parameter validation' {
+    BeforeEach {
+        New-FakeHost
+    }
+
+    It 'rejects <Case> before touching the host' -TestCases @(
+        @{ Case = 'an unknown profile'; Params = @{ Profile = 'L60' }
+            Message = "*Cannot validate argument on parameter 'SensorProfile'. Unknown sensor profile 'L60'. Valid profiles (sensor-reference section 8.2): C5600, E1800, E1000, E500, L500, L100.*" }
+        @{ Case = 'a NAT network with host bits'; Params = @{ NatCidr = '192.168.100.1/24' }
+            Message = "*Cannot validate argument on parameter 'NatCidr'. '192.168.100.1/24' is not a network address: host bits are set (did you mean 192.168.100.0/24?)*" }
+        @{ Case = 'a NAT prefix out of range'; Params = @{ NatCidr = '192.168.100.0/33' }
+            Message = "*Cannot validate argument on parameter 'NatCidr'. '192.168.100.0/33': the prefix length must be between 8 and 30*" }
+        @{ Case = 'a NAT network that is no CIDR'; Params = @{ NatCidr = 'lab-net' }
+            Message = "*'lab-net' is not an IPv4 network in CIDR form (expected address/prefix, e.g. 192.168.100.0/24)*" }
+        @{ Case = 'a gateway outside the NAT network'; Params = @{ GatewayAddress = '10.0.0.1' }
+            Message = "*Gateway '10.0.0.1' is not a host address of 192.168.100.0/24*" }
+        @{ Case = 'too many traffic generators'; Params = @{ TrafficGeneratorCount = 9 }
+            Message = "*Cannot validate argument on parameter 'TrafficGeneratorCount'. The 9 argument is greater than the maximum allowed range of 8*" }
+        @{ Case = 'an ISO address without checksum'; Params = @{ IsoPath = $null; IsoUri = 'https://mirror.example/x.iso' }
+            Message = '*-IsoUri needs -IsoSha256*' }
+        @{ Case = 'an ISO path and an ISO address'; Params = @{ IsoUri = 'https://mirror.example/x.iso'; IsoSha256 = 'a' * 64 }
+            Message = '*Give either -IsoPath*' }
+        @{ Case = 'an External monitoring switch without adapter'; Params = @{ MonitorSwitchType = 'External' }
+            Message = '*-MonitorSwitchType External needs -MonitorNetAdapterName*' }
+        @{ Case = 'external-port mirroring on a private switch'; Params = @{ MirrorExternalPort = $true }
+            Message = '*-MirrorExternalPort needs -MonitorSwitchType External*' }
+        @{ Case = 'the sensor as its own mirror source'; Params = @{ MirrorSourceVMName = @('otsensor') }
+            Message = "*The sensor VM 'otsensor' cannot be its own mirror source*" }
+    ) {
+        { Invoke-NewLab $Params } | Should -Throw $Message
+        Assert-NoHostChange
+    }
+
+    It 'rejects an unknown profile in New-LabVM.ps1 too' {
+        { & (Join-Path $script:LabDir 'New-LabVM.ps1') -Name x -Profile 'Big' } | Should -Throw "*Unknown sensor profile 'Big'*"
+    }
+
+    It 'offers the profile names for tab completion' {
+        $line = "& '$script:NewLab' -Profile L"
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        @($completion.CompletionMatches.CompletionText) | Should -Be @('L500', 'L100')
+    }
+}
