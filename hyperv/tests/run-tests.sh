@@ -31,7 +31,5 @@ if [ ! -f "$pester_psd1" ]; then
   dotnet restore "$restore_dir/PesterTools.csproj" --packages "$pkgs" --nologo -v quiet >/dev/null
 fi
 
-# OTSENSOR_PWSH: the -WhatIf test starts a second pwsh to read what it prints.
-export OTSENSOR_PWSH="$pwsh_dir/pwsh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
 "$pwsh_dir/pwsh" -NoLogo -NoProfile -NonInteractive -File "$here/Invoke-LabTests.ps1" -LabRoot "$lab" -PesterPath "$pester_psd1"
