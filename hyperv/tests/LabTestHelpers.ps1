@@ -54,7 +54,8 @@ $stubParameters = [ordered]@{
 }
 foreach ($stubName in $stubParameters.Keys) {
     if (-not (Get-Command -Name $stubName -ErrorAction Ignore)) {
-        $body = "[CmdletBinding()] param($($stubParameters[$stubName])) throw '$stubName is a test stand-in: mock it.'"
+        # SupportsShouldProcess: the real cmdlets take -WhatIf/-Confirm (Remove-NetNat -Confirm:$false, for one).
+        $body = "[CmdletBinding(SupportsShouldProcess)] param($($stubParameters[$stubName])) throw '$stubName is a test stand-in: mock it.'"
         Set-Item -Path "function:$stubName" -Value ([scriptblock]::Create($body))
     }
 }
@@ -212,7 +213,7 @@ function Get-FakeHostSummary {
         $h.Addresses | ForEach-Object { "ip $($_.InterfaceAlias) $($_.IPAddress)/$($_.PrefixLength)" }
         $h.Nats.Values | ForEach-Object { "nat $($_.Name) $($_.InternalIPInterfaceAddressPrefix)" }
         $h.Vhds.Values | ForEach-Object { "vhd $($_.Path) $($_.VhdType) $($_.Size)" }
-        $h.VMs.Values | ForEach-Object { "vm $($_.Name) gen$($_.Generation) $($_.State) cpu$($_.ProcessorCount) mem$($_.MemoryStartup) dyn$($_.DynamicMemoryEnabled) $($_.SecureBoot) $($_.SecureBootTemplate) dvd[$($_.Dvds.Path -join ',')] [$($_.Notes)]" }
+        $h.VMs.Values | ForEach-Object { "vm $($_.Name) gen$($_.Generation) $($_.State) cpu$($_.ProcessorCount) mem$($_.MemoryStartup) dyn$($_.DynamicMemoryEnabled) $($_.SecureBoot) $($_.SecureBootTemplate) dvd[$(@($_.Dvds | ForEach-Object { $_.Path }) -join ',')] [$($_.Notes)]" }
         $h.Adapters | ForEach-Object { "nic $($_.VMName)/$($_.Name) $($_.SwitchName) $($_.PortMirroringMode) vmq$($_.VmqWeight)" }
         $h.Extensions.Keys | ForEach-Object { "ext $_ $($h.Extensions[$_])" }
         $h.PortFeatures.Keys | ForEach-Object { "port $_ monitor$($h.PortFeatures[$_].SettingData.MonitorMode)" }
