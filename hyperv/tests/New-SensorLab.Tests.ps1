@@ -16,6 +16,10 @@ BeforeAll {
     }
 }
 
+AfterAll {
+    Remove-Variable -Name OtLabFakeHost -Scope Global -ErrorAction Ignore
+}
+
 Describe 'New-SensorLab.ps1 on a fresh host' {
     # One build (profile L100, one traffic generator, -Start) checked from several sides: -Scope Describe counts the
     # calls made in BeforeAll.

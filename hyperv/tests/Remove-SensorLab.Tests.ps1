@@ -12,6 +12,10 @@ BeforeAll {
     }
 }
 
+AfterAll {
+    Remove-Variable -Name OtLabFakeHost -Scope Global -ErrorAction Ignore
+}
+
 Describe 'Remove-SensorLab.ps1' {
     BeforeEach {
         # A host with a life of its own: a domain controller on an external switch, and a VHDX of its own.

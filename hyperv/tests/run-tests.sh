@@ -11,7 +11,7 @@ lab="$(cd "$here/.." && pwd)"
 
 pwsh_version=7.6.9
 pester_version=6.2.0
-cache="${OTSENSOR_TOOLS:-$HOME/.cache/otsensor}"
+cache="${OTSENSOR_TOOLS:-${HOME:-/tmp}/.cache/otsensor}"
 pwsh_dir="$cache/pwsh-$pwsh_version"
 pkgs="$cache/nuget-packages"
 pester_psd1="$pkgs/pester/$pester_version/tools/Pester.psd1"
