@@ -13,7 +13,8 @@ using module ./OtSensorLab.psm1
       vCPU       Set-VMProcessor -Count
       memory     Set-VMMemory -DynamicMemoryEnabled $false (section 8.2: static RAM, no dynamic memory)
       firmware   secure boot on with the MicrosoftUEFICertificateAuthority template (the one that boots Debian's shim)
-      ISO        a DVD drive holding -IsoPath, made the first boot device when it is added
+      ISO        a DVD drive holding -IsoPath, made the first boot device when it is added; an existing DVD
+                 drive (empty once the ISO is ejected after installation) is left as it is
     Processor and memory can only change while the VM is off; a running VM keeps its values and a warning says so.
     The VM is never started here (New-SensorLab.ps1 -Start does that).
 
@@ -174,14 +175,11 @@ if (@($drives | Where-Object { $_.Path -eq $IsoPath }).Count -gt 0) {
     New-LabStepResult -Step 'Iso' -Target $Name -Action Unchanged -Detail $IsoPath
 }
 elseif ($drives.Count -gt 0) {
-    $drive = $drives[0]
-    if ($PSCmdlet.ShouldProcess($Name, "Insert ISO $IsoPath into the DVD drive")) {
-        Set-VMDvdDrive -VMName $Name -ControllerNumber $drive.ControllerNumber -ControllerLocation $drive.ControllerLocation -Path $IsoPath
-        New-LabStepResult -Step 'Iso' -Target $Name -Action Changed -Detail $IsoPath
-    }
-    else {
-        New-LabStepResult -Step 'Iso' -Target $Name -Action WhatIf -Detail $IsoPath
-    }
+    # A DVD drive that is empty or holds something else is left alone: after the installation the ISO is ejected, and
+    # putting it back (the DVD is the first boot device) would boot the installer again on the next start.
+    $held = if ($drives[0].Path) { "holds '$($drives[0].Path)'" } else { 'is empty' }
+    Write-Verbose "VM '$Name': its DVD drive $held; not changed (Set-VMDvdDrive -VMName $Name -Path <iso> inserts an ISO)."
+    New-LabStepResult -Step 'Iso' -Target $Name -Action Skipped -Detail "DVD drive $held; left as it is"
 }
 elseif ($PSCmdlet.ShouldProcess($Name, "Add a DVD drive holding $IsoPath and boot from it first")) {
     $drive = Add-VMDvdDrive -VMName $Name -Path $IsoPath -Passthru

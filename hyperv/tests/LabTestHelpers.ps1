@@ -38,7 +38,7 @@ $stubParameters = [ordered]@{
     'Set-VMFirmware'                        = '[string] $VMName, [string] $EnableSecureBoot, [string] $SecureBootTemplate, [object] $FirstBootDevice'
     'Get-VMDvdDrive'                        = '[string] $VMName'
     'Add-VMDvdDrive'                        = '[string] $VMName, [string] $Path, [switch] $Passthru'
-    'Set-VMDvdDrive'                        = '[string] $VMName, [int] $ControllerNumber, [int] $ControllerLocation, [string] $Path'
+    'Set-VMDvdDrive'                        = '[string] $VMName, [string] $Path'
     'Get-VMHardDiskDrive'                   = '[string] $VMName'
     'Get-VMNetworkAdapter'                  = '[string] $VMName, [string] $Name, [switch] $All'
     'Add-VMNetworkAdapter'                  = '[string] $VMName, [string] $Name, [string] $SwitchName'
@@ -64,7 +64,7 @@ foreach ($stubName in $stubParameters.Keys) {
 $script:ChangingCommands = @(
     'Install-WindowsFeature', 'Enable-WindowsOptionalFeature', 'New-VMSwitch', 'Remove-VMSwitch', 'New-NetIPAddress',
     'New-NetNat', 'Remove-NetNat', 'New-VHD', 'New-VM', 'Set-VM', 'Start-VM', 'Stop-VM', 'Remove-VM', 'Set-VMProcessor',
-    'Set-VMMemory', 'Set-VMFirmware', 'Add-VMDvdDrive', 'Set-VMDvdDrive', 'Add-VMNetworkAdapter', 'Remove-VMNetworkAdapter',
+    'Set-VMMemory', 'Set-VMFirmware', 'Add-VMDvdDrive', 'Add-VMNetworkAdapter', 'Remove-VMNetworkAdapter',
     'Connect-VMNetworkAdapter', 'Set-VMNetworkAdapter', 'Enable-VMSwitchExtension', 'Set-VMSwitchExtensionPortFeature',
     'Add-VMSwitchExtensionPortFeature', 'Remove-Item'
 )
@@ -174,7 +174,7 @@ function Register-FakeHostMock {
         $global:OtLabFakeHost.VMs[$VMName].Dvds.Add($drive)
         $drive
     }
-    Mock Set-VMDvdDrive { foreach ($d in $global:OtLabFakeHost.VMs[$VMName].Dvds) { $d.Path = $Path } }
+    Mock Set-VMDvdDrive { throw 'the lab never changes an existing DVD drive' }
     Mock Get-VMHardDiskDrive { @($global:OtLabFakeHost.VMs[$VMName].Disks) }
 
     Mock Get-VMNetworkAdapter {

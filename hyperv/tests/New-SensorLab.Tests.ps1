@@ -143,6 +143,15 @@ Describe 'Sizes and addresses from the parameters' {
         Should -Invoke New-VM -Times 0 -Exactly
     }
 
+    It 'leaves an existing DVD drive alone: the ISO ejected after installation is not put back' {
+        Add-FakeVM -Name 'otsensor' -Notes 'otsensor-lab: sensor'
+        $global:OtLabFakeHost.VMs['otsensor'].Dvds.Add([pscustomobject]@{ VMName = 'otsensor'; ControllerNumber = 0; ControllerLocation = 1; Path = $null })
+        $results = @(& (Join-Path $script:LabDir 'New-LabVM.ps1') -Name 'otsensor' -Profile L100 -LabRoot 'D:\Lab' -IsoPath $script:Iso)
+        Should -Invoke Set-VMDvdDrive -Times 0 -Exactly
+        Should -Invoke Add-VMDvdDrive -Times 0 -Exactly
+        ($results | Where-Object Step -EQ 'Iso').Detail | Should -Be 'DVD drive is empty; left as it is'
+    }
+
     It 'uses the given NAT network and gateway' {
         $null = & (Join-Path $script:LabDir 'New-LabNatSwitch.ps1') -NatCidr '10.20.0.0/16' -GatewayAddress '10.20.255.254' -SwitchName 'LabNat'
         Should -Invoke New-VMSwitch -Times 1 -Exactly -ParameterFilter { $Name -eq 'LabNat' -and $SwitchType -eq 'Internal' }
