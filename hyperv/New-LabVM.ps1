@@ -7,7 +7,8 @@ using module ./OtSensorLab.psm1
 .DESCRIPTION
     Sized either from a sensor profile (-SensorProfile / -Profile, sensor-reference section 8.2) or explicitly (traffic
     generators). Each setting is checked against the VM as it is and changed only when it differs:
-      VHDX       <VhdDirectory>\<Name>.vhdx, Fixed by default as section 11.1 asks (Dynamic saves space in a lab)
+      VHDX       <LabRoot>\Virtual Hard Disks\<Name>.vhdx, Fixed by default as section 11.1 asks (Dynamic saves
+                 space in a lab); created only with the VM, an existing VM keeps its disks
       VM         New-VM -Generation 2, default adapter removed (Set-LabVMNetworkAdapter.ps1 adds named ones),
                  Notes carry the lab marker, automatic checkpoints off
       vCPU       Set-VMProcessor -Count
@@ -79,8 +80,17 @@ $root = $LabRoot.TrimEnd('\')
 $vhdPath = "$root\Virtual Hard Disks\$Name.vhdx"
 $sizeText = '{0} vCPU, {1} GB static memory, {2} GB {3} VHDX' -f $ProcessorCount, ($MemoryStartupBytes / 1GB), ($DiskSizeBytes / 1GB), $DiskType
 
-# 1. The virtual disk (kept when it exists: it may already hold an installed system).
-if (Get-VHD -Path $vhdPath -ErrorAction SilentlyContinue) {
+$vm = Get-VM -Name $Name -ErrorAction SilentlyContinue
+if ($vm -and [int]$vm.Generation -ne 2) {
+    throw "VM '$Name' already exists as a Generation $($vm.Generation) VM; the lab needs Generation 2. Choose another name or remove it."
+}
+
+# 1. The virtual disk. An existing VM keeps the disks it has; a disk left from an earlier lab (Remove-SensorLab.ps1
+#    -KeepDisks) is used again, with the system installed on it.
+if ($vm) {
+    New-LabStepResult -Step 'Disk' -Target $vhdPath -Action Unchanged -Detail 'VM present; its disks are left as they are'
+}
+elseif (Get-VHD -Path $vhdPath -ErrorAction SilentlyContinue) {
     New-LabStepResult -Step 'Disk' -Target $vhdPath -Action Unchanged -Detail 'VHDX present'
 }
 elseif ($PSCmdlet.ShouldProcess($vhdPath, "Create $DiskType VHDX of $($DiskSizeBytes / 1GB) GB")) {
@@ -93,11 +103,7 @@ else {
 }
 
 # 2. The VM itself.
-$vm = Get-VM -Name $Name -ErrorAction SilentlyContinue
 if ($vm) {
-    if ([int]$vm.Generation -ne 2) {
-        throw "VM '$Name' already exists as a Generation $($vm.Generation) VM; the lab needs Generation 2. Choose another name or remove it."
-    }
     New-LabStepResult -Step 'VM' -Target $Name -Action Unchanged -Detail 'Generation 2 VM present'
 }
 elseif ($PSCmdlet.ShouldProcess($Name, "Create Generation 2 VM ($Role; $sizeText)")) {

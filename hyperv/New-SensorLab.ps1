@@ -139,6 +139,12 @@ if ($hyperV.Action -eq 'Changed') {
     return
 }
 
+# Without the role the Hyper-V module is missing too, so the rest of the plan cannot be read from this host.
+if (-not (Get-Command -Name Get-VMSwitch -ErrorAction Ignore)) {
+    Write-Warning 'The Hyper-V cmdlets are not available until the role is enabled and the host restarted; the remaining steps are planned after that.'
+    return
+}
+
 # 2. The installation ISO.
 if ($IsoUri -or $IsoChecksumUri) {
     $isoArgs = if ($IsoUri) { @{ Uri = $IsoUri; Sha256 = $IsoSha256 } } else { @{ ChecksumUri = $IsoChecksumUri } }

@@ -45,6 +45,8 @@ param(
 
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
+# The progress display slows a large download down considerably.
+$ProgressPreference = 'SilentlyContinue'
 
 if ($PSCmdlet.ParameterSetName -eq 'Sums') {
     # SHA256SUMS lines read "<64 hex digits>  <file name>" (sha256sum's format; '*' marks binary mode).

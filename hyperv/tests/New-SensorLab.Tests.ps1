@@ -118,7 +118,7 @@ Describe 'New-SensorLab.ps1 on a fresh host' {
     }
 }
 
-Describe 'Sizes and addresses from the parameters' {
+Describe 'Single steps' {
     BeforeEach {
         New-FakeHost
     }
@@ -150,6 +150,20 @@ Describe 'Sizes and addresses from the parameters' {
         Should -Invoke Set-VMDvdDrive -Times 0 -Exactly
         Should -Invoke Add-VMDvdDrive -Times 0 -Exactly
         ($results | Where-Object Step -EQ 'Iso').Detail | Should -Be 'DVD drive is empty; left as it is'
+    }
+
+    It 'creates no disk for a VM that exists' {
+        Add-FakeVM -Name 'otsensor' -Notes 'otsensor-lab: sensor' -DiskPath 'E:\VMs\otsensor-system.vhdx'
+        $null = & (Join-Path $script:LabDir 'New-LabVM.ps1') -Name 'otsensor' -Profile L100 -LabRoot 'D:\Lab'
+        Should -Invoke New-VHD -Times 0 -Exactly
+        Should -Invoke New-VM -Times 0 -Exactly
+    }
+
+    It 'builds the VM on a disk kept from an earlier lab instead of a new one' {
+        $global:OtLabFakeHost.Vhds["$script:Vhd\otsensor.vhdx"] = [pscustomobject]@{ Path = "$script:Vhd\otsensor.vhdx"; VhdType = 'Fixed'; Size = 100GB }
+        $null = & (Join-Path $script:LabDir 'New-LabVM.ps1') -Name 'otsensor' -Profile L100 -LabRoot 'D:\Lab'
+        Should -Invoke New-VHD -Times 0 -Exactly
+        Should -Invoke New-VM -Times 1 -Exactly -ParameterFilter { $VHDPath -eq "$script:Vhd\otsensor.vhdx" }
     }
 
     It 'uses the given NAT network and gateway' {
