@@ -120,6 +120,9 @@ if ($IsoSha256 -and -not $IsoUri) {
 if ($MonitorSwitchType -eq 'External' -and -not $MonitorNetAdapterName) {
     throw "-MonitorSwitchType External needs -MonitorNetAdapterName (the physical adapter connected to the SPAN/TAP port; see Get-NetAdapter)."
 }
+if ($MonitorSwitchType -ne 'External' -and ($MonitorNetAdapterName -or $AllowManagementOS)) {
+    throw "-MonitorNetAdapterName and -AllowManagementOS apply to -MonitorSwitchType External only (the monitoring switch is $MonitorSwitchType)."
+}
 if ($MirrorExternalPort -and $MonitorSwitchType -ne 'External') {
     throw '-MirrorExternalPort needs -MonitorSwitchType External (the external port is the physical SPAN/TAP adapter).'
 }

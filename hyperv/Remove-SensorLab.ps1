@@ -60,7 +60,9 @@ foreach ($vm in $candidates) {
             $null = $PSCmdlet.ShouldProcess($disk, 'Delete virtual disk')
             New-LabStepResult -Step 'RemoveDisk' -Target $disk -Action WhatIf
         }
-        $removedVMs.Add($name)
+        # Under -WhatIf the plan goes on as if the VM were gone; a VM kept by answering No to -Confirm still uses its
+        # switches, which then stay.
+        if ($WhatIfPreference) { $removedVMs.Add($name) }
         continue
     }
     if ("$($vm.State)" -ne 'Off') {

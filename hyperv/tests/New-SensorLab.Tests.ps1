@@ -424,6 +424,8 @@ Describe 'Parameter validation' {
             Message = '*Give either -IsoPath*' }
         @{ Case = 'an External monitoring switch without adapter'; Params = @{ MonitorSwitchType = 'External' }
             Message = '*-MonitorSwitchType External needs -MonitorNetAdapterName*' }
+        @{ Case = 'a SPAN adapter for a private switch'; Params = @{ MonitorNetAdapterName = 'Ethernet 2' }
+            Message = '*-MonitorNetAdapterName and -AllowManagementOS apply to -MonitorSwitchType External only (the monitoring switch is Private)*' }
         @{ Case = 'external-port mirroring on a private switch'; Params = @{ MirrorExternalPort = $true }
             Message = '*-MirrorExternalPort needs -MonitorSwitchType External*' }
         @{ Case = 'the sensor as its own mirror source'; Params = @{ MirrorSourceVMName = @('otsensor') }
