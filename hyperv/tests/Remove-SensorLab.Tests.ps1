@@ -8,7 +8,7 @@ BeforeAll {
     Register-FakeHostMock
 
     function Invoke-NewLab {
-        $null = & $script:NewLab -LabRoot 'D:\Lab' -IsoPath $script:Iso -TrafficGeneratorCount 2 -Start 3>$null
+        $null = & $script:NewLab -LabRoot 'D:\Lab' -IsoPath $script:Iso -TrafficGeneratorCount 1 -Start 3>$null
     }
 }
 
@@ -30,15 +30,15 @@ Describe 'Remove-SensorLab.ps1' {
         Invoke-NewLab
         $results = @(& $script:RemoveLab -Confirm:$false)
         Get-FakeHostSummary | Should -Be $script:HostBefore
-        Should -Invoke Stop-VM -Times 3 -Exactly -ParameterFilter { $TurnOff -and $Force }
-        Should -Invoke Remove-VM -Times 3 -Exactly
+        Should -Invoke Stop-VM -Times 2 -Exactly -ParameterFilter { $TurnOff -and $Force }
+        Should -Invoke Remove-VM -Times 2 -Exactly
         Should -Invoke Remove-VM -Times 0 -Exactly -ParameterFilter { $Name -eq 'dc01' }
-        Should -Invoke Remove-Item -Times 3 -Exactly -ParameterFilter { $LiteralPath -like 'D:\Lab\Virtual Hard Disks\otsensor*.vhdx' }
+        Should -Invoke Remove-Item -Times 2 -Exactly -ParameterFilter { $LiteralPath -like 'D:\Lab\Virtual Hard Disks\otsensor*.vhdx' }
         Should -Invoke Remove-NetNat -Times 1 -Exactly -ParameterFilter { $Name -eq 'OtSensorLabNat' }
         Should -Invoke Remove-VMSwitch -Times 1 -Exactly -ParameterFilter { $Name -eq 'NATSwitch' }
         Should -Invoke Remove-VMSwitch -Times 1 -Exactly -ParameterFilter { $Name -eq 'OtSensorMonitor' }
         Should -Invoke Remove-VMSwitch -Times 2 -Exactly
-        @($results | Where-Object Action -EQ 'Removed').Count | Should -Be 9
+        @($results | Where-Object Action -EQ 'Removed').Count | Should -Be 7
     }
 
     It 'keeps a switch and a NAT that existed before the lab' {
@@ -87,7 +87,7 @@ Describe 'Remove-SensorLab.ps1' {
         $null = & $script:RemoveLab -Confirm:$false -KeepDisks
         Should -Invoke Remove-Item -Times 0 -Exactly
         $global:OtLabFakeHost.VMs.Keys | Should -Be @('dc01')
-        @($global:OtLabFakeHost.Vhds.Keys).Count | Should -Be 4
+        @($global:OtLabFakeHost.Vhds.Keys).Count | Should -Be 3
     }
 
     It 'does nothing on a host without the lab' {
@@ -112,7 +112,6 @@ Describe 'Remove-SensorLab.ps1 -WhatIf' {
         $results | ForEach-Object { "$($_.Step) $($_.Target) $($_.Action)" } | Should -Be @(
             'RemoveVM otsensor WhatIf', 'RemoveDisk D:\Lab\Virtual Hard Disks\otsensor.vhdx WhatIf'
             'RemoveVM otsensor-gen1 WhatIf', 'RemoveDisk D:\Lab\Virtual Hard Disks\otsensor-gen1.vhdx WhatIf'
-            'RemoveVM otsensor-gen2 WhatIf', 'RemoveDisk D:\Lab\Virtual Hard Disks\otsensor-gen2.vhdx WhatIf'
             'RemoveNat OtSensorLabNat WhatIf', 'RemoveSwitch OtSensorMonitor WhatIf', 'RemoveSwitch NATSwitch WhatIf'
         )
     }
