@@ -40,6 +40,7 @@ if ! dotnet run -c Release --project benchmarks/OtSensor.Benchmarks -- --alloc-p
 fi
 tail -3 "$log.bench"
 rm -f "$log.bench"
+bash hyperv/tests/run-tests.sh || { echo "run-all: the hyperv/ PowerShell parse check or Pester tests failed" >&2; status=1; }
 set -e
 
 # One plain closing line over all test assemblies.
