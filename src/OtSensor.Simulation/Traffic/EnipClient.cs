@@ -26,7 +26,8 @@ public sealed class EnipClient(Simulator sim, TcpConnection tcp, Random random)
         var t = tcp.Open(at, Talk.Rtt);
         _session = (uint)random.Next(1, int.MaxValue);
         byte[] data = [0x01, 0x00, 0x00, 0x00];
-        var end = tcp.Exchange(t.Add(TimeSpan.FromMicroseconds(100)), Encapsulation(0x65, 0, data), Encapsulation(0x65, _session, data), Talk.ServerDelay(random), Talk.Rtt);
+        var (request, reply) = Encapsulations(0x65, 0, data, _session, data);
+        var end = tcp.Exchange(t.Add(TimeSpan.FromMicroseconds(100)), request, reply, Talk.ServerDelay(random), Talk.Rtt);
         sim.Manifest.CountPdu("enip", 0x65, 2);
         return end;
     }
@@ -131,8 +132,8 @@ public sealed class EnipClient(Simulator sim, TcpConnection tcp, Random random)
 
     private Timestamp Explicit(Timestamp at, byte[] request, byte[] response)
     {
-        var end = tcp.Exchange(at, Encapsulation(0x6F, _session, SendRRData(request)), Encapsulation(0x6F, _session, SendRRData(response)),
-            Talk.ServerDelay(random), Talk.Rtt);
+        var (requestPacket, replyPacket) = Encapsulations(0x6F, _session, SendRRData(request), _session, SendRRData(response));
+        var end = tcp.Exchange(at, requestPacket, replyPacket, Talk.ServerDelay(random), Talk.Rtt);
         sim.Manifest.CountPdu("enip", 0x6F, 2);
         sim.Manifest.CountPdu("cip", request[0], 2);
         return end;
@@ -150,7 +151,12 @@ public sealed class EnipClient(Simulator sim, TcpConnection tcp, Random random)
         return data;
     }
 
-    private byte[] Encapsulation(ushort command, uint session, byte[] data) => EncapsulationHeader(command, session, 0, _context++, data);
+    /// <summary>A request and its reply: the target echoes the request's sender context (Vol. 2 §2-3.1), which pairs them.</summary>
+    private (byte[] Request, byte[] Reply) Encapsulations(ushort command, uint requestSession, byte[] requestData, uint replySession, byte[] replyData)
+    {
+        ulong context = _context++;
+        return (EncapsulationHeader(command, requestSession, 0, context, requestData), EncapsulationHeader(command, replySession, 0, context, replyData));
+    }
 
     private static byte[] EncapsulationHeader(ushort command, uint session, uint status, ulong context, byte[] data)
     {

@@ -132,6 +132,22 @@ public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios)
     }
 
     [Fact]
+    public void Analyze_CipProgramDownloadReplies_PairedWithTheirFileObjectRequests()
+    {
+        // The simulated targets echo the sender context, so every reply names the class of its request.
+        var run = scenarios.Get("cip-program-change", 7);
+        var file = run.Analysis.Events
+            .Where(e => e.GetProperty("protocol").GetString() == "cip" && e.TryGetProperty("cipClass", out var c) && c.ValueKind == JsonValueKind.Number && c.GetInt32() == 0x37)
+            .ToList();
+        int requests = file.Count(e => !e.GetProperty("response").GetBoolean());
+        int replies = file.Count(e => e.GetProperty("response").GetBoolean());
+
+        Assert.True(requests > 0);
+        Assert.Equal(requests, replies);
+        Assert.All(file, e => Assert.Equal("program_download", e.GetProperty("operation").GetString()));
+    }
+
+    [Fact]
     public void Tshark_DissectsTheEngineeringStationsSmb2FileRead()
     {
         var run = scenarios.Get("baseline", 7);
