@@ -1,0 +1,248 @@
+using System.Globalization;
+using OtSensor.Capture.Files;
+using OtSensor.Core.Net;
+using SharpPcap;
+using SharpPcap.LibPcap;
+
+namespace OtSensor.Capture.Live;
+
+/// <summary>
+/// One opened libpcap device, its capture thread and the <see cref="FrameRing"/> it fills. The thread reads frames
+/// with <c>pcap_next_ex</c> (pointers into libpcap's ring, no copy by SharpPcap) and copies each into the ring once.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Kernel buffering starts when the device is activated (in <see cref="Open"/>), not at <see cref="Start"/>: frames
+/// that arrive in between wait in the kernel buffer, and are dropped there when it is full.
+/// </para>
+/// <para>
+/// Statistics come from <c>pcap_stats</c> called directly (<see cref="LibPcapNative"/>), under a lock so that only
+/// one thread at a time calls it; libpcap's counters are 32-bit and wrap, so they are accumulated by difference.
+/// </para>
+/// </remarks>
+internal sealed class LiveInterfaceCapture : IDisposable
+{
+    private readonly LibPcapLiveDevice _device;
+    private readonly PcapHandle _handle;
+    private readonly bool _nanoseconds;
+    private readonly Lock _statsLock = new();
+    private Thread? _thread;
+    private volatile bool _stopping;
+    private bool _closed;
+
+    // Written by the capture thread only.
+    private long _received;
+    private long _bytes;
+
+    // Guarded by _statsLock.
+    private LibPcapNative.PcapStat _last;
+    private long _kernelReceived;
+    private long _kernelDropped;
+    private long _interfaceDropped;
+
+    private LiveInterfaceCapture(LibPcapLiveDevice device, ushort rawLinkType, bool nanoseconds, int queueBytes)
+    {
+        _device = device;
+        _handle = device.Handle;
+        _nanoseconds = nanoseconds;
+        RawLinkType = rawLinkType;
+        Ring = new FrameRing(queueBytes);
+    }
+
+    public string Name => _device.Name;
+    public ushort RawLinkType { get; }
+    public LinkType LinkType => LinkTypes.FromRaw(RawLinkType);
+    public FrameRing Ring { get; }
+
+    /// <summary>Set when the capture thread stopped on a libpcap error (the interface went away, ...).</summary>
+    public string? Error { get; private set; }
+
+    public bool Running => _thread is { IsAlive: true };
+
+    /// <summary>Opens and activates <paramref name="device"/> with <paramref name="options"/> and sets the filter.</summary>
+    public static LiveInterfaceCapture Open(LibPcapLiveDevice device, LiveCaptureOptions options)
+    {
+        var failures = new List<string>();
+        var configuration = new DeviceConfiguration
+        {
+            Mode = options.Promiscuous ? DeviceModes.Promiscuous : DeviceModes.None,
+            Snaplen = options.SnapLength,
+            ReadTimeout = (int)Math.Clamp(options.ReadTimeout.TotalMilliseconds, 1, int.MaxValue),
+            BufferSize = options.KernelBufferBytes,
+            Immediate = options.Immediate,
+            TimestampResolution = TimestampResolution.Nanosecond,
+        };
+        // Options libpcap refuses are reported through this event, not thrown; nanosecond time stamps are optional.
+        configuration.ConfigurationFailed += (_, e) =>
+        {
+            if (e.Property != nameof(DeviceConfiguration.TimestampResolution)) failures.Add($"{e.Property}: {e.Message}");
+        };
+        try
+        {
+            device.Open(configuration);
+        }
+        catch (PcapException e)
+        {
+            device.Close();
+            throw Translate(device.Name, e);
+        }
+        if (failures.Count > 0)
+        {
+            device.Close();
+            throw new LiveCaptureException(LiveCaptureError.OpenFailed, $"cannot configure interface '{device.Name}': {string.Join("; ", failures)}");
+        }
+        if (!string.IsNullOrWhiteSpace(options.Filter))
+        {
+            try
+            {
+                device.Filter = options.Filter;
+            }
+            catch (PcapException e)
+            {
+                device.Close();
+                throw new LiveCaptureException(LiveCaptureError.BadFilter, $"bad capture filter '{options.Filter}': {OneLine(e.Message)}", e);
+            }
+        }
+        bool nanoseconds = device.TimestampResolution == TimestampResolution.Nanosecond;
+        int linkType = DataLink(device.Handle);
+        return new LiveInterfaceCapture(device, (ushort)Math.Max(0, linkType), nanoseconds, options.QueueBytes);
+    }
+
+    /// <summary>Starts the capture thread.</summary>
+    public void Start()
+    {
+        if (_thread is not null) return;
+        _thread = new Thread(CaptureLoop)
+        {
+            IsBackground = true,
+            Name = "otsensor capture " + Name,
+            Priority = ThreadPriority.AboveNormal,
+        };
+        _thread.Start();
+    }
+
+    /// <summary>Stops the capture thread (wakes it from <c>pcap_next_ex</c>) and waits for it.</summary>
+    public void Stop()
+    {
+        _stopping = true;
+        if (_thread is null) return;
+        WithHandle(static h => LibPcapNative.BreakLoop(h));
+        _thread.Join(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Counters so far; reads <c>pcap_stats</c> while the device is open.</summary>
+    public LiveCaptureStatistics Statistics()
+    {
+        lock (_statsLock)
+        {
+            if (!_closed) SampleKernelCounters();
+            return new LiveCaptureStatistics(Name, _kernelReceived, _kernelDropped, _interfaceDropped,
+                Volatile.Read(ref _received), Ring.Dropped, Ring.Read, Volatile.Read(ref _bytes));
+        }
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        lock (_statsLock)
+        {
+            if (_closed) return;
+            SampleKernelCounters();
+            _closed = true;
+        }
+        _device.Close();
+    }
+
+    private unsafe void CaptureLoop()
+    {
+        IntPtr header = IntPtr.Zero, data = IntPtr.Zero;
+        long fractionScale = _nanoseconds ? 1 : 1000;
+        var ring = Ring;
+        while (!_stopping)
+        {
+            int result;
+            try
+            {
+                result = _device.GetNextPacketPointers(ref header, ref data);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            if (result == 1)
+            {
+                var h = (LibPcapNative.PcapPacketHeader*)header;
+                int length = (int)h->CaptureLength;
+                long timestamp = (h->Seconds.Value * 1_000_000_000L) + (h->Fraction.Value * fractionScale);
+                ring.TryWrite(new ReadOnlySpan<byte>((void*)data, length), (int)h->Length, timestamp);
+                Volatile.Write(ref _received, _received + 1);
+                Volatile.Write(ref _bytes, _bytes + length);
+            }
+            else if (result < 0)
+            {
+                // -2 is pcap_breakloop (a requested stop); anything else is an error such as the interface going down.
+                if (result != -2 && !_stopping) Error = OneLine(_device.LastError);
+                return;
+            }
+        }
+    }
+
+    private void SampleKernelCounters()
+    {
+        var now = default(LibPcapNative.PcapStat);
+        int status = 0;
+        WithHandle(h => status = LibPcapNative.Stats(h, ref now));
+        if (status != 0) return;
+        _kernelReceived += unchecked(now.Received - _last.Received);
+        _kernelDropped += unchecked(now.Dropped - _last.Dropped);
+        _interfaceDropped += unchecked(now.InterfaceDropped - _last.InterfaceDropped);
+        _last = now;
+    }
+
+    private void WithHandle(Action<IntPtr> action)
+    {
+        bool added = false;
+        try
+        {
+            _handle.DangerousAddRef(ref added);
+            action(_handle.DangerousGetHandle());
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            if (added) _handle.DangerousRelease();
+        }
+    }
+
+    private static int DataLink(PcapHandle handle)
+    {
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return LibPcapNative.DataLink(handle.DangerousGetHandle());
+        }
+        finally
+        {
+            if (added) handle.DangerousRelease();
+        }
+    }
+
+    private static LiveCaptureException Translate(string name, PcapException e)
+    {
+        string detail = OneLine(e.Message);
+        return e.Error switch
+        {
+            PcapError.PermissionDenied or PcapError.PromiscuousPermissionDenied => new LiveCaptureException(LiveCaptureError.PermissionDenied,
+                $"permission denied opening interface '{name}': run as root or grant CAP_NET_RAW (setcap cap_net_raw+ep)", e),
+            PcapError.NoSuchDevice => new LiveCaptureException(LiveCaptureError.NoSuchInterface, $"no such interface '{name}'", e),
+            PcapError.InterfaceNotUp => new LiveCaptureException(LiveCaptureError.OpenFailed, $"interface '{name}' is down (ip link set {name} up)", e),
+            _ => new LiveCaptureException(LiveCaptureError.OpenFailed, string.Create(CultureInfo.InvariantCulture,
+                $"cannot open interface '{name}': {detail} (libpcap status {(int)e.Error})"), e),
+        };
+    }
+
+    private static string OneLine(string? text) => (text ?? "").ReplaceLineEndings(" ").Trim();
+}
