@@ -25,6 +25,7 @@ internal sealed class LiveInterfaceCapture : IDisposable
     private readonly LibPcapLiveDevice _device;
     private readonly PcapHandle _handle;
     private readonly bool _nanoseconds;
+    private readonly TimeSpan _drainTime;
     private readonly Lock _statsLock = new();
     private Thread? _thread;
     private volatile bool _stopping;
@@ -40,13 +41,16 @@ internal sealed class LiveInterfaceCapture : IDisposable
     private long _kernelDropped;
     private long _interfaceDropped;
 
-    private LiveInterfaceCapture(LibPcapLiveDevice device, ushort rawLinkType, bool nanoseconds, int queueBytes)
+    private LiveInterfaceCapture(LibPcapLiveDevice device, ushort rawLinkType, bool nanoseconds, LiveCaptureOptions options)
     {
         _device = device;
+        // The kernel hands over a block when it is full or when it has been open for the read timeout: after a stop,
+        // frames that arrived just before it are visible within one timeout (plus timer slack).
+        _drainTime = TimeSpan.FromMilliseconds(Math.Min(2 * options.ReadTimeout.TotalMilliseconds, 2000) + 50);
         _handle = device.Handle;
         _nanoseconds = nanoseconds;
         RawLinkType = rawLinkType;
-        Ring = new FrameRing(queueBytes);
+        Ring = new FrameRing(options.QueueBytes);
     }
 
     public string Name => _device.Name;
@@ -105,7 +109,7 @@ internal sealed class LiveInterfaceCapture : IDisposable
         }
         bool nanoseconds = device.TimestampResolution == TimestampResolution.Nanosecond;
         int linkType = DataLink(device.Handle);
-        return new LiveInterfaceCapture(device, (ushort)Math.Max(0, linkType), nanoseconds, options.QueueBytes);
+        return new LiveInterfaceCapture(device, (ushort)Math.Max(0, linkType), nanoseconds, options);
     }
 
     /// <summary>Starts the capture thread.</summary>
@@ -121,7 +125,10 @@ internal sealed class LiveInterfaceCapture : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Stops the capture thread (wakes it from <c>pcap_next_ex</c>) and waits for it.</summary>
+    /// <summary>
+    /// Stops the capture thread (wakes it from <c>pcap_next_ex</c>) and waits for it; frames the kernel still held
+    /// when the stop came are read first, so a clean stop loses nothing that reached the interface before it.
+    /// </summary>
     public void Stop()
     {
         _stopping = true;
@@ -153,38 +160,65 @@ internal sealed class LiveInterfaceCapture : IDisposable
         _device.Close();
     }
 
-    private unsafe void CaptureLoop()
+    private void CaptureLoop()
+    {
+        try
+        {
+            while (!_stopping)
+            {
+                int result = ReadOne();
+                if (result < 0)
+                {
+                    // -2 is pcap_breakloop (a requested stop); anything else is an error such as the interface going down.
+                    if (result != -2 && !_stopping)
+                    {
+                        Error = OneLine(_device.LastError);
+                        return;
+                    }
+                    break;
+                }
+            }
+            DrainAfterStop();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Reads, without blocking, what the kernel hands over within <see cref="_drainTime"/> of the stop.</summary>
+    private void DrainAfterStop()
+    {
+        try
+        {
+            _device.NonBlockingMode = true;
+        }
+        catch (PcapException)
+        {
+            return;
+        }
+        var deadline = DateTime.UtcNow + _drainTime;
+        while (DateTime.UtcNow < deadline)
+        {
+            int result = ReadOne();
+            // A break requested while the loop was between reads is reported by the next read: read on past it.
+            if (result < 0 && result != -2) return;
+            if (result <= 0) Thread.Sleep(5);
+        }
+    }
+
+    /// <summary>One <c>pcap_next_ex</c>: 1 and the frame queued (or counted as dropped), 0 on timeout, negative on error or break.</summary>
+    private unsafe int ReadOne()
     {
         IntPtr header = IntPtr.Zero, data = IntPtr.Zero;
-        long fractionScale = _nanoseconds ? 1 : 1000;
-        var ring = Ring;
-        while (!_stopping)
-        {
-            int result;
-            try
-            {
-                result = _device.GetNextPacketPointers(ref header, ref data);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            if (result == 1)
-            {
-                var h = (LibPcapNative.PcapPacketHeader*)header;
-                int length = (int)h->CaptureLength;
-                long timestamp = (h->Seconds.Value * 1_000_000_000L) + (h->Fraction.Value * fractionScale);
-                ring.TryWrite(new ReadOnlySpan<byte>((void*)data, length), (int)h->Length, timestamp);
-                Volatile.Write(ref _received, _received + 1);
-                Volatile.Write(ref _bytes, _bytes + length);
-            }
-            else if (result < 0)
-            {
-                // -2 is pcap_breakloop (a requested stop); anything else is an error such as the interface going down.
-                if (result != -2 && !_stopping) Error = OneLine(_device.LastError);
-                return;
-            }
-        }
+        int result = _device.GetNextPacketPointers(ref header, ref data);
+        if (result != 1) return result;
+        var h = (LibPcapNative.PcapPacketHeader*)header;
+        int length = (int)h->CaptureLength;
+        long fraction = _nanoseconds ? h->Fraction.Value : h->Fraction.Value * 1000;
+        Ring.TryWrite(new ReadOnlySpan<byte>((void*)data, length), (int)h->Length, (h->Seconds.Value * 1_000_000_000L) + fraction);
+        Volatile.Write(ref _received, _received + 1);
+        Volatile.Write(ref _bytes, _bytes + length);
+        return 1;
     }
 
     private void SampleKernelCounters()
@@ -236,7 +270,7 @@ internal sealed class LiveInterfaceCapture : IDisposable
         return e.Error switch
         {
             PcapError.PermissionDenied or PcapError.PromiscuousPermissionDenied => new LiveCaptureException(LiveCaptureError.PermissionDenied,
-                $"permission denied opening interface '{name}': run as root or grant CAP_NET_RAW (setcap cap_net_raw+ep)", e),
+                $"permission denied opening interface '{name}': run as root or give the process CAP_NET_RAW", e),
             PcapError.NoSuchDevice => new LiveCaptureException(LiveCaptureError.NoSuchInterface, $"no such interface '{name}'", e),
             PcapError.InterfaceNotUp => new LiveCaptureException(LiveCaptureError.OpenFailed, $"interface '{name}' is down (ip link set {name} up)", e),
             _ => new LiveCaptureException(LiveCaptureError.OpenFailed, string.Create(CultureInfo.InvariantCulture,
