@@ -53,6 +53,20 @@ public sealed class LiveCapture : IDisposable
     }
 
     /// <summary>
+    /// Bytes allocated on the capture threads since each read its first frame: 0 in steady state (the read path copies
+    /// each frame into its queue and nothing else). For health checks and tests.
+    /// </summary>
+    public long CaptureThreadAllocatedBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var i in _interfaces) total += i.CaptureThreadAllocatedBytes;
+            return total;
+        }
+    }
+
+    /// <summary>
     /// Opens every interface of <paramref name="options"/>. Throws <see cref="LiveCaptureException"/> with a one-line
     /// reason when an interface does not exist, libpcap is missing, permission is lacking or the filter is wrong;
     /// interfaces already opened are closed again.

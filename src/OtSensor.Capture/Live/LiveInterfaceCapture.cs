@@ -34,6 +34,9 @@ internal sealed class LiveInterfaceCapture : IDisposable
     // Written by the capture thread only.
     private long _received;
     private long _bytes;
+    private long _allocatedBaseline = -1;
+    private long _allocated;
+    private bool _draining;
 
     // Guarded by _statsLock.
     private LibPcapNative.PcapStat _last;
@@ -62,6 +65,9 @@ internal sealed class LiveInterfaceCapture : IDisposable
     public string? Error { get; private set; }
 
     public bool Running => _thread is { IsAlive: true };
+
+    /// <summary>Bytes the capture thread allocated after its first frame (0 when the read path allocates nothing).</summary>
+    public long CaptureThreadAllocatedBytes => Volatile.Read(ref _allocated);
 
     /// <summary>Opens and activates <paramref name="device"/> with <paramref name="options"/> and sets the filter.</summary>
     public static LiveInterfaceCapture Open(LibPcapLiveDevice device, LiveCaptureOptions options)
@@ -178,6 +184,8 @@ internal sealed class LiveInterfaceCapture : IDisposable
                     break;
                 }
             }
+            TrackAllocations();
+            _draining = true;
             DrainAfterStop();
         }
         catch (ObjectDisposedException)
@@ -218,7 +226,17 @@ internal sealed class LiveInterfaceCapture : IDisposable
         Ring.TryWrite(new ReadOnlySpan<byte>((void*)data, length), (int)h->Length, (h->Seconds.Value * 1_000_000_000L) + fraction);
         Volatile.Write(ref _received, _received + 1);
         Volatile.Write(ref _bytes, _bytes + length);
+        // The drain after a stop switches libpcap to non-blocking mode through SharpPcap, which allocates: not counted.
+        if ((_received & 1023) == 1 && !_draining) TrackAllocations();
         return 1;
+    }
+
+    /// <summary>Capture thread only: allocations since the first frame (start-up work before it is not counted).</summary>
+    private void TrackAllocations()
+    {
+        long now = GC.GetAllocatedBytesForCurrentThread();
+        if (_allocatedBaseline < 0) _allocatedBaseline = now;
+        else Volatile.Write(ref _allocated, now - _allocatedBaseline);
     }
 
     private void SampleKernelCounters()

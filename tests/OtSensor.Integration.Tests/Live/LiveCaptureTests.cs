@@ -58,6 +58,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         WaitFor(() => LiveCapture.Total(capture.Statistics()).Delivered >= sent, TimeSpan.FromSeconds(15));
         stop.Cancel();
         var actual = run.Result;
+        Assert.Equal(0, capture.CaptureThreadAllocatedBytes);
 
         var counters = Assert.Single(statistics);
         output.WriteLine($"sent {sent}: {counters}");
@@ -79,6 +80,37 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         Assert.Equal(DevicesWithoutTimes(offline), DevicesWithoutTimes(live));
         Assert.Equal(expected.Devices, actual.Devices);
         Assert.Equal(expected.Connections, actual.Connections);
+    }
+
+    [LiveNetworkFact]
+    public void Capture_TwoInterfacesAtOnce_BothAnalysedByOnePipelineAsOffline()
+    {
+        var files = CapturePaths();
+        var (first, second) = (files[..3], files[3..]);
+        using var offline = new CaptureAnalyzer(new EngineOptions(), new RecordingObserver());
+        var expected = offline.Run(files);
+
+        using var left = new VethPair();
+        using var right = new VethPair();
+        using var live = new CaptureAnalyzer(new EngineOptions(), new RecordingObserver());
+        using var capture = LiveCapture.Open(new LiveCaptureOptions { Interfaces = [left.CaptureSide, right.CaptureSide] });
+        using var stop = new CancellationTokenSource();
+        LiveCaptureStatistics[] statistics = [];
+        var run = Task.Factory.StartNew(() => new LiveCaptureRunner(live).Run(capture, new LiveRunOptions(), null, stop.Token, out statistics),
+            TaskCreationOptions.LongRunning);
+        long sentLeft = left.Replay("--topspeed", first);
+        long sentRight = right.Replay("--topspeed", second);
+        WaitFor(() => LiveCapture.Total(capture.Statistics()).Delivered >= sentLeft + sentRight, TimeSpan.FromSeconds(15));
+        stop.Cancel();
+        var actual = run.Result;
+
+        Assert.Equal([left.CaptureSide, right.CaptureSide], statistics.Select(s => s.Interface));
+        Assert.Equal([sentLeft, sentRight], statistics.Select(s => s.Received));
+        Assert.All(statistics, s => Assert.Equal(0, s.Dropped));
+        Assert.Equal(["live:" + left.CaptureSide, "live:" + right.CaptureSide], actual.Files.Select(f => f.Path));
+        Assert.Equal(expected.Frames, actual.Frames);
+        Assert.Equal(expected.Pdus, actual.Pdus);
+        Assert.Equal(DevicesWithoutTimes(offline), DevicesWithoutTimes(live));
     }
 
     [LiveNetworkFact]
