@@ -11,7 +11,7 @@ namespace OtSensor.Cli;
 
 /// <summary>
 /// <c>otsensor capture --interface IF [--interface IF2] [--filter BPF] [--snaplen N] [--buffer-mb N] [--duration T]
-/// [--out DIR]</c>: live capture through the analysis pipeline. Ctrl+C or SIGTERM stops it cleanly: everything queued
+/// [--out DIR] [--no-events]</c>: live capture through the analysis pipeline. Ctrl+C or SIGTERM stops it cleanly: everything queued
 /// is analysed, open flows are flushed, and the same files as <c>analyze</c> are written, plus capture.json with the
 /// capture counters (received, dropped by the kernel, by the interface, by the sensor's queue).
 /// </summary>
@@ -38,9 +38,10 @@ internal static class CaptureCommand
             DefaultValueFactory = _ => "otsensor-capture",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress lines." };
+        var noEvents = new Option<bool>("--no-events") { Description = "Do not write events.jsonl (decode, inventory and summary only)." };
 
         var command = new Command("capture", "Capture live from network interfaces through the analysis pipeline (needs root or CAP_NET_RAW).");
-        foreach (var option in new Option[] { interfaces, filter, snaplen, bufferMb, queueMb, immediate, noPromiscuous, duration, output, quiet })
+        foreach (var option in new Option[] { interfaces, filter, snaplen, bufferMb, queueMb, immediate, noPromiscuous, duration, output, quiet, noEvents })
             command.Options.Add(option);
         command.SetAction(parse => Run(
             new LiveCaptureOptions
@@ -53,11 +54,11 @@ internal static class CaptureCommand
                 Immediate = parse.GetValue(immediate),
                 Promiscuous = !parse.GetValue(noPromiscuous),
             },
-            parse.GetValue(duration), parse.GetValue(output)!, parse.GetValue(quiet)));
+            parse.GetValue(duration), parse.GetValue(output)!, parse.GetValue(quiet), !parse.GetValue(noEvents)));
         return command;
     }
 
-    private static int Run(LiveCaptureOptions options, string? durationText, string outputDirectory, bool quiet)
+    private static int Run(LiveCaptureOptions options, string? durationText, string outputDirectory, bool quiet, bool writeEvents)
     {
         TimeSpan? duration = null;
         if (durationText is not null)
@@ -104,7 +105,7 @@ internal static class CaptureCommand
             Console.Error.WriteLine($"otsensor: capturing on {string.Join(", ", capture.InterfaceNames)}"
                 + (options.Filter is null ? "" : $" with filter '{options.Filter}'")
                 + (duration is null ? " until Ctrl+C or SIGTERM" : $" for {duration.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s"));
-            var log = EventLogWriter.Create(outputDirectory);
+            var log = EventLogWriter.Create(outputDirectory, writeEvents);
             using var analyzer = new CaptureAnalyzer(new EngineOptions(), log);
             Analysis.Statistics.TrafficSummary summary;
             LiveCaptureStatistics[] statistics;
