@@ -14,7 +14,8 @@
 # achieved in a passing run: when tcpreplay cannot reach the rate asked, the sender is the limit, not the sensor.
 #
 # Environment: RATES (Mbit/s, space separated), SECONDS_PER_RATE (60), MIX_MB (200), EVENTS (1 = also write
-# events.jsonl, as a sensor does; 0 = --no-events), WORK (/tmp/otsensor-live). Needs root (namespaces, raw sockets),
+# events.jsonl, as a sensor does; 0 = --no-events), NATIVE (1 = the native AOT build an appliance ships, as
+# benchmarks/throughput does; 0 = the JIT build), WORK (/tmp/otsensor-live). Needs root (namespaces, raw sockets),
 # tcpreplay, iproute2, libpcap0.8. Writes the table to benchmarks/results/live.md.
 #
 # On a 2-core machine the sensor's two threads (capture, analysis) and tcpreplay share the cores: tcpreplay's own
@@ -26,6 +27,7 @@ SECONDS_PER_RATE=${SECONDS_PER_RATE:-60}
 MIX_MB=${MIX_MB:-200}
 EVENTS=${EVENTS:-1}
 KEEP_GOING=${KEEP_GOING:-0}
+NATIVE=${NATIVE:-0}
 WORK=${WORK:-/tmp/otsensor-live}
 SHARED=${OTSENSOR_SHARED:-../shared}/pcaps/public
 RESULT=benchmarks/results/live.md
@@ -46,6 +48,10 @@ MIX="$WORK/public-$MIX_MB.pcap"
 [ -f "$MIX" ] || dotnet benchmarks/OtSensor.Throughput/bin/Release/net10.0/otsensor-throughput.dll \
   make-capture --kind public --size-mb "$MIX_MB" --out "$MIX" --shared "$SHARED"
 OTSENSOR="dotnet src/OtSensor.Cli/bin/Release/net10.0/otsensor.dll"
+if [ "$NATIVE" = 1 ]; then
+  dotnet publish src/OtSensor.Cli -c Release -r linux-x64 -p:PublishAot=true --nologo -v q -o "$WORK/native" >/dev/null
+  OTSENSOR="$WORK/native/otsensor"
+fi
 
 # A veth pair for this run only: the sensor's end here, tcpreplay's end in its own namespace. IPv6 off before the
 # links come up, so the kernel sends nothing of its own; no addresses; MTU raised for the captures' jumbo frames.
@@ -96,8 +102,8 @@ done
   echo
   echo "$(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(uname -r), .NET $(dotnet --version)."
   echo "Mixed capture: $(basename "$MIX") (every Ethernet frame of the public captures, $(python3 -c "import os;print(round(os.path.getsize('$MIX')/1e6))") MB), looped by tcpreplay -K."
-  echo "$SECONDS_PER_RATE s per rate, events.jsonl $( [ "$EVENTS" = 1 ] && echo written || echo 'not written (--no-events)')."
-  echo "Command: \`SECONDS_PER_RATE=$SECONDS_PER_RATE RATES=\"$RATES\" MIX_MB=$MIX_MB EVENTS=$EVENTS KEEP_GOING=$KEEP_GOING bash benchmarks/live/run.sh\`"
+  echo "$SECONDS_PER_RATE s per rate, events.jsonl $( [ "$EVENTS" = 1 ] && echo written || echo 'not written (--no-events)'), $( [ "$NATIVE" = 1 ] && echo 'native (AOT) build' || echo 'JIT build')."
+  echo "Command: \`SECONDS_PER_RATE=$SECONDS_PER_RATE RATES=\"$RATES\" MIX_MB=$MIX_MB EVENTS=$EVENTS NATIVE=$NATIVE KEEP_GOING=$KEEP_GOING bash benchmarks/live/run.sh\`"
   echo
   echo "| asked Mbit/s | achieved Mbit/s | packets/s | sent | received | dropped kernel | dropped interface | dropped queue | result |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
