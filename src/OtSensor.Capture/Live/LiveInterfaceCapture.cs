@@ -49,7 +49,7 @@ internal sealed class LiveInterfaceCapture : IDisposable
         _device = device;
         // The kernel hands over a block when it is full or when it has been open for the read timeout: after a stop,
         // frames that arrived just before it are visible within one timeout (plus timer slack).
-        _drainTime = TimeSpan.FromMilliseconds(Math.Min(2 * options.ReadTimeout.TotalMilliseconds, 2000) + 50);
+        _drainTime = TimeSpan.FromMilliseconds(Math.Min(2 * options.ReadTimeout.TotalMilliseconds, 2000) + 200);
         _handle = device.Handle;
         _nanoseconds = nanoseconds;
         RawLinkType = rawLinkType;

@@ -99,6 +99,9 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         var run = Task.Factory.StartNew(() => new LiveCaptureRunner(live).Run(capture, new LiveRunOptions(), null, stop.Token, out statistics),
             TaskCreationOptions.LongRunning);
         long sentLeft = left.Replay("--topspeed", first);
+        // Frames are merged by time stamp only among those already handed over by the kernel, which holds a block up
+        // to the read timeout (100 ms): let the first interface's last block through before the second one sends.
+        WaitFor(() => LiveCapture.Total(capture.Statistics()).Delivered >= sentLeft, TimeSpan.FromSeconds(15));
         long sentRight = right.Replay("--topspeed", second);
         WaitFor(() => LiveCapture.Total(capture.Statistics()).Delivered >= sentLeft + sentRight, TimeSpan.FromSeconds(15));
         stop.Cancel();
