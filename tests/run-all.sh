@@ -4,9 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the suites use: tshark checks every generated capture (0 malformed frames, same PDU counts).
+# Debian packages the suites use: tshark checks every generated capture (0 malformed frames, same PDU counts);
+# libpcap (SharpPcap's native library) and tcpreplay run the live-capture tests on a veth pair.
 need=()
 command -v tshark >/dev/null || need+=(tshark)
+command -v tcpreplay >/dev/null || need+=(tcpreplay)
+command -v ip >/dev/null || need+=(iproute2)
+# grep reads to the end (no -q): an early exit would fail the pipe under pipefail and reinstall every run.
+ldconfig -p 2>/dev/null | grep 'libpcap\.so\.0\.8' >/dev/null || need+=(libpcap0.8)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "run-all: installing ${need[*]}"
