@@ -9,6 +9,7 @@ namespace OtSensor.Analysis.Detection;
 public sealed class Alert
 {
     private readonly FrameRef[] _evidence;
+    private readonly long _windowNanoseconds;
 
     internal Alert(int id, AlertType type, AlertKey key, int sourceDevice, int destinationDevice, Timestamp time, in AlertArguments arguments, int maxEvidence)
     {
@@ -21,6 +22,7 @@ public sealed class Alert
         LastTime = time;
         Arguments = arguments;
         _evidence = new FrameRef[maxEvidence];
+        _windowNanoseconds = type.Thresholds.Window.Ticks * 100;
     }
 
     public int Id { get; }
@@ -44,6 +46,9 @@ public sealed class Alert
     public ReadOnlySpan<FrameRef> Evidence => _evidence.AsSpan(0, EvidenceCount);
 
     public bool IsOpen => Status is AlertStatus.New or AlertStatus.Acknowledged;
+
+    /// <summary>A detection at <paramref name="time"/> would count up on this alert (open, within the type's window).</summary>
+    internal bool CanCountUp(Timestamp time) => IsOpen && time.UnixNanoseconds - LastTime.UnixNanoseconds <= _windowNanoseconds;
 
     internal void CountUp(Timestamp time, FrameRef frame)
     {

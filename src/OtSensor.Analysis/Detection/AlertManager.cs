@@ -24,7 +24,6 @@ public sealed class AlertManager
     private readonly long[] _suppressed;
     private readonly long[] _minuteStart;
     private readonly int[] _minuteCount;
-    private readonly long[] _windowNanoseconds;
     private readonly bool[] _enabled;
 
     public AlertManager(AlertCatalogue catalogue, DetectionLimits limits, Timeline timeline)
@@ -37,11 +36,9 @@ public sealed class AlertManager
         _suppressed = new long[n];
         _minuteStart = new long[n];
         _minuteCount = new int[n];
-        _windowNanoseconds = new long[n];
         _enabled = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            _windowNanoseconds[i] = catalogue[i].Thresholds.Window.Ticks * 100;
             _enabled[i] = catalogue[i].Enabled;
             _minuteStart[i] = long.MinValue;
         }
@@ -66,6 +63,9 @@ public sealed class AlertManager
         }
     }
 
+    /// <summary>The last <see cref="Raise"/> was dropped (muted, rate-limited or over the cap) rather than disabled or stored.</summary>
+    public bool LastSuppressed { get; private set; }
+
     /// <summary>Detections that matched a muted pattern (the sensor drops them; they are counted here).</summary>
     public long MutedDetections { get; private set; }
 
@@ -75,11 +75,12 @@ public sealed class AlertManager
     public Alert? Raise(int type, Timestamp time, AlertEndpoint source, AlertEndpoint destination, int sourceDevice, int destinationDevice,
         FrameRef evidence, in AlertArguments arguments)
     {
+        LastSuppressed = false;
         if (!_enabled[type]) return null;
         var key = new AlertKey(type, source, destination);
         if (_open.TryGetValue(key, out var existing))
         {
-            if (existing.IsOpen && time.UnixNanoseconds - existing.LastTime.UnixNanoseconds <= _windowNanoseconds[type])
+            if (existing.CanCountUp(time))
             {
                 existing.CountUp(time, evidence);
                 return existing;
@@ -89,11 +90,13 @@ public sealed class AlertManager
         if (_muted.Count > 0 && _muted.Contains(key))
         {
             MutedDetections++;
+            LastSuppressed = true;
             return null;
         }
         if (!Allow(type, time) || _alerts.Count >= _limits.MaxAlerts)
         {
             _suppressed[type]++;
+            LastSuppressed = true;
             return null;
         }
         var alert = new Alert(_alerts.Count + 1, _catalogue[type], key, sourceDevice, destinationDevice, time, arguments, _limits.MaxEvidencePerAlert);

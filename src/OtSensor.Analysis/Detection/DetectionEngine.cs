@@ -37,12 +37,18 @@ public sealed class DetectionEngine : IAlertLearner
     private readonly long _tickNanoseconds;
     private readonly FirmwareProbe _firmware = new();
     private readonly List<Device> _pending = [];
+    // Servers of flows: the only devices the unresponsiveness check looks at.
+    private readonly List<Device> _servers = [];
     private readonly (ulong Macs, long Tag)[] _layerTwoVerified = new (ulong, long)[LayerTwoCacheSize];
     private DeviceWatch[] _watch = new DeviceWatch[256];
     private int _scanned;
     private long _start = long.MinValue;
     private long _learnUntil = long.MaxValue;
     private long _lastTick = long.MinValue;
+    private long _nextResponsivenessCheck = long.MinValue;
+    // Half the default silence: a device is found silent 30 to 45 s after it stopped; the walk over the servers costs
+    // little at this pace even on captures whose clock runs for days.
+    private static readonly long ResponsivenessCheckNanoseconds = TimeSpan.FromSeconds(15).Ticks * 100;
 
     public DetectionEngine(DeviceInventory inventory, DetectionOptions? options = null)
     {
@@ -69,6 +75,9 @@ public sealed class DetectionEngine : IAlertLearner
     /// <summary>Capture time (ns) at or after which the pipeline calls <see cref="OnTick"/>.</summary>
     public long NextTick { get; private set; } = long.MinValue;
 
+    /// <summary>Time-driven checks run so far.</summary>
+    public long Ticks { get; private set; }
+
     /// <summary>Which input of the run frames come from (0-based), for evidence references.</summary>
     public int CurrentInput { get; set; }
 
@@ -80,6 +89,7 @@ public sealed class DetectionEngine : IAlertLearner
     /// <summary>Time-driven checks: the learning clock, new devices, unresponsive devices, gaps in the traffic.</summary>
     public void OnTick(Timestamp now)
     {
+        Ticks++;
         long t = now.UnixNanoseconds;
         if (_start == long.MinValue)
         {
@@ -96,7 +106,11 @@ public sealed class DetectionEngine : IAlertLearner
         _lastTick = t;
         NextTick = t + _tickNanoseconds;
         ScanNewDevices(now);
-        CheckResponsiveness(now);
+        if (t >= _nextResponsivenessCheck)
+        {
+            _nextResponsivenessCheck = t + ResponsivenessCheckNanoseconds;
+            CheckResponsiveness(now);
+        }
     }
 
     private bool GlobalLearning(long time) => time < _learnUntil;
@@ -213,6 +227,15 @@ public sealed class DetectionEngine : IAlertLearner
         flow.ServerDevice = serverDevice?.Id ?? 0;
         flow.ServerPort = serverPort;
         NoteSender(clientDevice, frame);
+        if (serverDevice is not null)
+        {
+            ref var watch = ref Watch(serverDevice.Id);
+            if (!watch.Listed)
+            {
+                watch.Listed = true;
+                _servers.Add(serverDevice);
+            }
+        }
         if (c < 0 || s < 0) return;
         long t = time.UnixNanoseconds;
         if (!server.IsPrivate && !server.IsMulticastOrBroadcast && client.IsPrivate) InternetAccess(c, clientDevice!, server, serverPort, time, frame);
@@ -267,7 +290,7 @@ public sealed class DetectionEngine : IAlertLearner
             return;
         }
         long tag = ((long)message.Protocol << 48) | ((long)message.Operation << 40) | (fromClient ? 1L << 32 : 0) | (uint)message.Function;
-        if (flow.IsVerified(tag)) return;
+        if (flow.LastCleanTag == tag || flow.TryRepeat(tag, time, new FrameRef(CurrentInput, frame))) return;
         OnRequest(flow, devices, senderIsFlowClient, fromClient, message.Protocol, message.Function, message.FunctionName, message.Operation, tag, time, frame);
     }
 
@@ -285,6 +308,7 @@ public sealed class DetectionEngine : IAlertLearner
         }
     }
 
+    /// <summary>A request kind not judged yet on this flow (or whose alerts closed): operational, pair and host checks.</summary>
     private void OnRequest(DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, bool fromClient, ProtocolId protocol, int function,
         string? functionName, OtOperation operation, long tag, Timestamp time, long frame)
     {
@@ -296,81 +320,80 @@ public sealed class DetectionEngine : IAlertLearner
         var issuerDevice = clientIsFlowClient ? devices.Client : devices.Server;
         var targetDevice = clientIsFlowClient ? devices.Server : devices.Client;
         NoteSender(senderIsFlowClient ? devices.Client : devices.Server, frame);
-        var source = Endpoint(issuerDevice);
-        var destination = Endpoint(targetDevice);
-        int sourceId = issuerDevice?.Id ?? 0, destinationId = targetDevice?.Id ?? 0;
-        var evidence = new FrameRef(CurrentInput, frame);
-        var arguments = AlertArguments.Of(protocol, function, functionName, operation, flow.ServerPort);
-        bool verified = true;
+        var pdu = new PduAlertContext(time, Endpoint(issuerDevice), Endpoint(targetDevice), issuerDevice?.Id ?? 0, targetDevice?.Id ?? 0,
+            new FrameRef(CurrentInput, frame), AlertArguments.Of(protocol, function, functionName, operation, flow.ServerPort));
+        Alert? operational = null, operational2 = null, functionAlert = null, unauthorized = null;
+        bool suppressed = false;
 
         if (IsOperational(operation))
         {
-            Operational(protocol, operation, time, source, destination, sourceId, destinationId, evidence, in arguments);
-            verified = false;
+            operational = Operational(in pdu, out operational2);
+            suppressed |= Alerts.LastSuppressed;
         }
-        if (issuer < 0 || target < 0)
+        if (issuer >= 0 && target >= 0)
         {
-            if (verified) flow.Verified(tag);
-            return;
-        }
-        long t = time.UnixNanoseconds;
-        bool global = GlobalLearning(t);
-        bool learning = global || Learning(t, issuer, target);
-        bool learnable = global || (learning && !IsGuarded(operation) && !IsImpactful(operation));
-
-        if (flow.CheckedProtocol != protocol)
-        {
-            flow.CheckedProtocol = protocol;
-            var pair = new BaselineKey(issuer, target, BaselineKind.Protocol, protocol, 0);
-            if (!Baseline.Contains(pair))
+            long t = time.UnixNanoseconds;
+            bool global = GlobalLearning(t);
+            bool learning = global || Learning(t, issuer, target);
+            bool learnable = global || (learning && !IsGuarded(operation) && !IsImpactful(operation));
+            if (flow.CheckedProtocol != protocol)
             {
-                if (learning) Baseline.Learn(pair);
-                else if (!flow.ConnectionAlerted) Alerts.Raise(_t.NewProtocol, time, source, destination, sourceId, destinationId, evidence, in arguments);
-            }
-        }
-        if ((PolicyProtocols & (1UL << ((int)protocol & 63))) != 0)
-        {
-            var key = new BaselineKey(issuer, target, BaselineKind.Function, protocol, function);
-            if (!Baseline.Contains(key))
-            {
-                if (learnable) Baseline.Learn(key);
-                else
+                flow.CheckedProtocol = protocol;
+                var pair = new BaselineKey(issuer, target, BaselineKind.Protocol, protocol, 0);
+                if (!Baseline.Contains(pair))
                 {
-                    Alerts.Raise(_t.FunctionByProtocol[(int)protocol], time, source, destination, sourceId, destinationId, evidence, in arguments);
-                    verified = false;
+                    if (learning) Baseline.Learn(pair);
+                    else if (!flow.ConnectionAlerted) Raise(_t.NewProtocol, in pdu);
+                }
+            }
+            if ((PolicyProtocols & (1UL << ((int)protocol & 63))) != 0)
+            {
+                var key = new BaselineKey(issuer, target, BaselineKind.Function, protocol, function);
+                if (!Baseline.Contains(key))
+                {
+                    if (learnable) Baseline.Learn(key);
+                    else
+                    {
+                        functionAlert = Raise(_t.FunctionByProtocol[(int)protocol], in pdu);
+                        suppressed |= Alerts.LastSuppressed;
+                    }
+                }
+            }
+            if (IsGuarded(operation))
+            {
+                var host = Baseline[issuer];
+                if (!host.HasLearned(operation))
+                {
+                    if (learnable) host.LearnOperation(operation);
+                    else
+                    {
+                        unauthorized = Unauthorized(in pdu);
+                        suppressed |= Alerts.LastSuppressed;
+                    }
                 }
             }
         }
-        if (IsGuarded(operation))
-        {
-            var host = Baseline[issuer];
-            if (!host.HasLearned(operation))
-            {
-                if (learnable) host.LearnOperation(operation);
-                else
-                {
-                    Unauthorized(operation, time, source, destination, sourceId, destinationId, evidence, in arguments);
-                    verified = false;
-                }
-            }
-        }
-        if (verified) flow.Verified(tag);
+        // A dropped detection is judged again next time, so the drop is counted each time.
+        if (!suppressed) flow.Remember(tag, operational, operational2, functionAlert, unauthorized);
     }
 
-    /// <summary>Operations a host must be learned issuing (policy: writes, programming, firmware, control, identity reads).</summary>
+    private Alert? Raise(int type, in PduAlertContext pdu)
+        => Alerts.Raise(type, pdu.Time, pdu.Source, pdu.Destination, pdu.SourceDevice, pdu.DestinationDevice, pdu.Evidence, in pdu.Arguments);
+
+    /// <summary>Operations a host must be learned issuing (policy: writes, programming, firmware, control, identity reads, clock setting).</summary>
     private static bool IsGuarded(OtOperation operation) => operation is OtOperation.Write or OtOperation.ProgramDownload
-        or OtOperation.ProgramUpload or OtOperation.Firmware or OtOperation.Control or OtOperation.Identification;
+        or OtOperation.ProgramUpload or OtOperation.Firmware or OtOperation.Control or OtOperation.Identification or OtOperation.TimeSync;
 
     /// <summary>Operations that change a controller's state: never learned from a newcomer's own window.</summary>
     private static bool IsImpactful(OtOperation operation) => operation is OtOperation.Restart or OtOperation.Stop or OtOperation.Start;
 
     /// <summary>Operations the operational engine reports every time they happen (aggregated per pair).</summary>
     private static bool IsOperational(OtOperation operation) => operation is OtOperation.Stop or OtOperation.Start or OtOperation.Restart
-        or OtOperation.ProgramDownload or OtOperation.ProgramUpload or OtOperation.Firmware or OtOperation.TimeSync;
+        or OtOperation.ProgramDownload or OtOperation.ProgramUpload or OtOperation.Firmware;
 
-    private void Unauthorized(OtOperation operation, Timestamp time, AlertEndpoint source, AlertEndpoint destination, int sourceId, int destinationId,
-        FrameRef evidence, in AlertArguments arguments)
+    private Alert? Unauthorized(in PduAlertContext pdu)
     {
+        var operation = pdu.Arguments.Operation;
         int type = operation switch
         {
             OtOperation.Write => _t.ConfigurationWrite,
@@ -378,63 +401,65 @@ public sealed class DetectionEngine : IAlertLearner
             OtOperation.ProgramUpload => _t.ProgramUpload,
             OtOperation.Firmware => _t.FirmwareChange,
             OtOperation.Control => _t.ControlCommand,
+            OtOperation.TimeSync => _t.TimeChanged,
             _ => _t.ConfigurationRead,
         };
-        var alert = Alerts.Raise(type, time, source, destination, sourceId, destinationId, evidence, in arguments);
+        var alert = Raise(type, in pdu);
         if (alert is { Count: 1 } && operation is OtOperation.Write or OtOperation.Identification)
         {
-            Timeline.Add(time, operation == OtOperation.Write ? TimelineEventType.ConfigurationChange : TimelineEventType.ConfigurationRead,
-                $"{(operation == OtOperation.Write ? "Configuration write" : "Configuration read")} from {source} to {destination}", source, destination, alert.Id);
+            Timeline.Add(pdu.Time, operation == OtOperation.Write ? TimelineEventType.ConfigurationChange : TimelineEventType.ConfigurationRead,
+                $"{(operation == OtOperation.Write ? "Configuration write" : "Configuration read")} from {pdu.Source} to {pdu.Destination}", pdu.Source, pdu.Destination, alert.Id);
         }
+        return alert;
     }
 
-    private void Operational(ProtocolId protocol, OtOperation operation, Timestamp time, AlertEndpoint source, AlertEndpoint destination,
-        int sourceId, int destinationId, FrameRef evidence, in AlertArguments arguments)
+    /// <summary>The operational engine: stop, start, restart, program download and upload, firmware; returns the main alert.</summary>
+    private Alert? Operational(in PduAlertContext pdu, out Alert? second)
     {
+        second = null;
+        var protocol = pdu.Arguments.Protocol;
         Alert? alert;
         TimelineEventType eventType;
         string what;
-        switch (operation)
+        switch (pdu.Arguments.Operation)
         {
             case OtOperation.Stop:
-                if (protocol == ProtocolId.S7Comm) Alerts.Raise(_t.S7Stop, time, source, destination, sourceId, destinationId, evidence, in arguments);
-                else if (protocol == ProtocolId.Srtp) Alerts.Raise(_t.SrtpStop, time, source, destination, sourceId, destinationId, evidence, in arguments);
-                alert = Alerts.Raise(_t.ControllerStop, time, source, destination, sourceId, destinationId, evidence, in arguments);
+                // The protocol-specific title rides on the generic one: one cached alert per kind counts both.
+                int specific = protocol == ProtocolId.S7Comm ? _t.S7Stop : protocol == ProtocolId.Srtp ? _t.SrtpStop : -1;
+                alert = Raise(specific >= 0 ? specific : _t.ControllerStop, in pdu);
+                if (specific >= 0) second = Raise(_t.ControllerStop, in pdu);
                 eventType = protocol == ProtocolId.S7Comm ? TimelineEventType.S7PlcModeChange : TimelineEventType.ControllerStop;
                 what = "PLC stop";
                 break;
             case OtOperation.Start:
-                alert = Alerts.Raise(_t.ModeChanged, time, source, destination, sourceId, destinationId, evidence, in arguments);
+                alert = Raise(_t.ModeChanged, in pdu);
                 eventType = protocol == ProtocolId.S7Comm ? TimelineEventType.S7PlcModeChange : TimelineEventType.PlcStart;
                 what = "PLC start";
                 break;
             case OtOperation.Restart:
-                alert = Alerts.Raise(protocol == ProtocolId.Dnp3 ? _t.OutstationRestarted : protocol == ProtocolId.ProfinetDcp ? _t.ProfinetFactoryReset : _t.ControllerReset,
-                    time, source, destination, sourceId, destinationId, evidence, in arguments);
+                alert = Raise(protocol == ProtocolId.Dnp3 ? _t.OutstationRestarted : protocol == ProtocolId.ProfinetDcp ? _t.ProfinetFactoryReset : _t.ControllerReset, in pdu);
                 eventType = TimelineEventType.ControllerReset;
                 what = "Restart";
                 break;
             case OtOperation.ProgramDownload:
-                alert = Alerts.Raise(_t.ProgramDownloadSeen, time, source, destination, sourceId, destinationId, evidence, in arguments);
+                alert = Raise(_t.ProgramDownloadSeen, in pdu);
                 eventType = TimelineEventType.ProgramDevice;
                 what = "Program update";
                 break;
             case OtOperation.ProgramUpload:
-                alert = Alerts.Raise(_t.ProgramUploadSeen, time, source, destination, sourceId, destinationId, evidence, in arguments);
+                alert = Raise(_t.ProgramUploadSeen, in pdu);
                 eventType = TimelineEventType.ProgramUploadDevice;
                 what = "Program upload";
                 break;
-            case OtOperation.Firmware:
-                alert = Alerts.Raise(_t.FirmwareUpdate, time, source, destination, sourceId, destinationId, evidence, in arguments);
+            default:
+                alert = Raise(_t.FirmwareUpdate, in pdu);
                 eventType = TimelineEventType.FirmwareUpdate;
                 what = "Firmware update";
                 break;
-            default:
-                Alerts.Raise(_t.TimeChanged, time, source, destination, sourceId, destinationId, evidence, in arguments);
-                return;
         }
         if (alert is { Count: 1 })
-            Timeline.Add(time, eventType, $"{what} detected, sent from {source} to {destination}", source, destination, alert.Id);
+            Timeline.Add(pdu.Time, eventType, $"{what} detected, sent from {pdu.Source} to {pdu.Destination}", pdu.Source, pdu.Destination, alert.Id);
+        return alert;
     }
 
     /// <summary>A response stating its sender's identity: a firmware version other than the one last reported is a change.</summary>
@@ -492,14 +517,13 @@ public sealed class DetectionEngine : IAlertLearner
         NoteSender(sender, frame);
         int issuer = HostOf(sender, time);
         int target = HostOf(receiver, time);
-        var source = sender is null ? AlertEndpoint.Of(sourceMac) : Endpoint(sender);
-        var destination = receiver is null ? AlertEndpoint.Of(destinationMac) : Endpoint(receiver);
-        var evidence = new FrameRef(CurrentInput, frame);
-        var arguments = AlertArguments.Of(protocol, function, functionName, operation, 0);
+        var pdu = new PduAlertContext(time, sender is null ? AlertEndpoint.Of(sourceMac) : Endpoint(sender),
+            receiver is null ? AlertEndpoint.Of(destinationMac) : Endpoint(receiver), sender?.Id ?? 0, receiver?.Id ?? 0,
+            new FrameRef(CurrentInput, frame), AlertArguments.Of(protocol, function, functionName, operation, 0));
         bool verified = true;
         if (IsOperational(operation))
         {
-            Operational(protocol, operation, time, source, destination, sender?.Id ?? 0, receiver?.Id ?? 0, evidence, in arguments);
+            Operational(in pdu, out _);
             verified = false;
         }
         if (issuer < 0) return verified;
@@ -511,7 +535,7 @@ public sealed class DetectionEngine : IAlertLearner
             if (learnable) Baseline.Learn(key);
             else
             {
-                Alerts.Raise(_t.FunctionByProtocol[(int)protocol], time, source, destination, sender?.Id ?? 0, receiver?.Id ?? 0, evidence, in arguments);
+                Raise(_t.FunctionByProtocol[(int)protocol], in pdu);
                 verified = false;
             }
         }
@@ -520,14 +544,24 @@ public sealed class DetectionEngine : IAlertLearner
 
     // ---- unresponsive devices ----
 
-    /// <summary>An ARP request for <paramref name="target"/>: an attempt to reach it (a silent device is ARPed for in vain).</summary>
-    public void OnArpRequest(IPAddressBytes target)
+    /// <summary>
+    /// ARP (RFC 826): a request for <paramref name="target"/> is an attempt to reach it (a silent device is ARPed for
+    /// in vain); a reply from <paramref name="sender"/> is a sign of life, like any packet it sends.
+    /// </summary>
+    public void OnArp(bool isReply, IPAddressBytes sender, IPAddressBytes target)
     {
-        if (_inventory.TryGet(target, out var device) && device!.ServerProtocols != 0) Watch(device.Id).ArpRequests++;
+        if (isReply)
+        {
+            if (_inventory.TryGet(sender, out var replier)) Watch(replier!.Id).ArpReplies++;
+        }
+        else if (_inventory.TryGet(target, out var device) && device!.ServerProtocols != 0)
+        {
+            Watch(device.Id).ArpRequests++;
+        }
     }
 
     /// <summary>
-    /// Every tick: a device that has served a protocol and then, for <c>silence</c>, was sent <c>count</c> packets or
+    /// Every fifteen seconds of capture time: a device that has served a protocol and then, for <c>silence</c>, was sent <c>count</c> packets or
     /// ARPed for without sending anything is suspected disconnected; it is back to normal when it sends again. A Modbus
     /// server that answers none of its requests (three, or any while it is found unresponsive) gets the Modbus alert.
     /// </summary>
@@ -536,17 +570,20 @@ public sealed class DetectionEngine : IAlertLearner
         var general = Alerts.Catalogue[_t.Unresponsive].Thresholds;
         var modbus = Alerts.Catalogue[_t.ModbusUnresponsive].Thresholds;
         long silence = general.Silence.Ticks * 100, modbusSilence = modbus.Silence.Ticks * 100;
-        var devices = _inventory.Devices;
+        var devices = _servers;
         for (int i = 0; i < devices.Count; i++)
         {
             var device = devices[i];
             if (device.ServerProtocols == 0) continue;
             ref var w = ref Watch(device.Id);
             long attempts = device.PacketsReceived + w.ArpRequests;
-            if (device.PacketsSent != w.Sent)
+            long sent = device.PacketsSent + w.ArpReplies;
+            if (sent != w.Sent)
             {
-                w.Sent = device.PacketsSent;
+                w.Sent = sent;
                 w.SentTime = now;
+                // Only attempts after this check count: those since the previous check may have been answered by the
+                // packets it sent meanwhile (a silent device is found a check later, never a quiet one wrongly).
                 w.ReceivedAtSent = attempts;
                 if (w.Unresponsive)
                 {
@@ -564,7 +601,7 @@ public sealed class DetectionEngine : IAlertLearner
             if (w.ModbusResponses != w.ModbusResponsesSeen || w.ModbusRequests == 0)
             {
                 w.ModbusResponsesSeen = w.ModbusResponses;
-                w.ModbusRequestsAtResponse = w.ModbusRequests;
+                w.ModbusRequestsAtResponse = w.ModbusRequestsAtCheck;
                 w.ModbusResponseTime = now;
                 w.ModbusUnresponsive = false;
             }
@@ -574,6 +611,8 @@ public sealed class DetectionEngine : IAlertLearner
                 w.ModbusUnresponsive = true;
                 Alerts.Raise(_t.ModbusUnresponsive, now, Endpoint(device), default, device.Id, 0, default, AlertArguments.None with { Protocol = ProtocolId.Modbus });
             }
+            w.AttemptsAtCheck = attempts;
+            w.ModbusRequestsAtCheck = w.ModbusRequests;
         }
     }
 

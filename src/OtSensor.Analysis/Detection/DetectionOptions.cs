@@ -21,7 +21,7 @@ public sealed record DetectionOptions
     public TimeSpan? NewcomerLearning { get; init; }
 
     /// <summary>How often, in capture time, time-driven checks run (new devices, unresponsive devices, traffic gaps).</summary>
-    public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     public AlertCatalogue Catalogue { get; init; } = AlertCatalogue.Default;
 

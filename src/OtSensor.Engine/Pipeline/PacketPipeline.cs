@@ -137,7 +137,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             case NetworkLayer.Arp:
                 _layerCounts[(int)LayerCounter.Arp]++;
                 if (p.ArpOperation is 1 or 2) Inventory.ObserveArp(p.ArpSenderIP, p.ArpSenderMac, timestamp);
-                if (p.ArpOperation == 1) _detection?.OnArpRequest(p.ArpTargetIP);
+                if (p.ArpOperation is 1 or 2) _detection?.OnArp(p.ArpOperation == 2, p.ArpSenderIP, p.ArpTargetIP);
                 return;
             case NetworkLayer.IPv4:
                 _layerCounts[(int)LayerCounter.IPv4]++;
@@ -611,6 +611,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             counts[engine] = counts.GetValueOrDefault(engine) + 1;
         }
         counts["suppressed"] = alerts.TotalSuppressed;
+        for (int type = 0; type < alerts.Catalogue.Types.Count; type++)
+            if (alerts.Suppressed(type) > 0) counts["suppressed." + alerts.Catalogue[type].Id] = alerts.Suppressed(type);
         counts["muted_detections"] = alerts.MutedDetections;
         counts["timeline_events"] = detection.Timeline.Events.Count;
         counts["timeline_dropped"] = detection.Timeline.Dropped;
