@@ -111,7 +111,8 @@ public sealed class AlertManager
     private bool Allow(int type, Timestamp time)
     {
         long now = time.UnixNanoseconds;
-        if (now - _minuteStart[type] >= MinuteNanoseconds || now < _minuteStart[type])
+        long start = _minuteStart[type];
+        if (start == long.MinValue || now < start || now - start >= MinuteNanoseconds)
         {
             _minuteStart[type] = now;
             _minuteCount[type] = 0;

@@ -22,17 +22,17 @@ public sealed class BaselineHost
     public IPAddressBytes Address { get; }
     public MacAddress Mac { get; }
     /// <summary>Part of the baseline (seen while learning, or imported); false for a newcomer.</summary>
-    public bool Learned { get; internal set; }
+    public bool Learned { get; set; }
     /// <summary>A newcomer's own learning window ends here (sensor-reference §4.1: devices seen later learn on their own).</summary>
-    public Timestamp LearningUntil { get; internal set; }
+    public Timestamp LearningUntil { get; set; }
     /// <summary>Operations (<see cref="OtOperation"/> bits) this host was learned issuing: writes, programming, firmware, control.</summary>
-    public uint Operations { get; internal set; }
+    public uint Operations { get; set; }
     /// <summary>Learned as reaching Internet addresses.</summary>
-    public bool Internet { get; internal set; }
+    public bool Internet { get; set; }
     /// <summary>The firmware version it reported last; null until it reports one.</summary>
-    public string? Firmware { get; internal set; }
+    public string? Firmware { get; set; }
     /// <summary>The protocol that reported <see cref="Firmware"/> (versions are compared within one protocol).</summary>
-    public ProtocolId FirmwareProtocol { get; internal set; }
+    public ProtocolId FirmwareProtocol { get; set; }
 
     /// <summary>New Asset Detected was raised (or was not due) for it.</summary>
     internal bool Announced { get; set; }
