@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OtSensor.Analysis.Detection;
-using OtSensor.Core.Protocols;
 using OtSensor.Core.Time;
 using OtSensor.Engine;
 using OtSensor.Simulation;
@@ -51,7 +50,7 @@ public sealed class DetectionScenarios : IDisposable
             foreach (var step in result.Manifest.Steps)
                 steps.Add(new Step(step.Name, step.At, Address(step.Attacker), [.. step.Targets.Select(Address)], step.ExpectedAlerts));
 
-            using var analyzer = new CaptureAnalyzer(new EngineOptions(), new NullObserver());
+            using var analyzer = new CaptureAnalyzer(new EngineOptions(), new NullPduObserver());
             analyzer.Run([capture]);
             var detection = analyzer.Detection!;
             var alerts = detection.Alerts.Alerts
@@ -67,13 +66,5 @@ public sealed class DetectionScenarios : IDisposable
     {
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { }
-    }
-
-    private sealed class NullObserver : IPduObserver
-    {
-        public bool RecordsPdus => false;
-        public System.Text.Json.Utf8JsonWriter? OnPdu(in PduContext context, in PduSummary pdu) => null;
-        public void EndPdu() { }
-        public void OnAnomaly(in AnomalyRecord anomaly) { }
     }
 }

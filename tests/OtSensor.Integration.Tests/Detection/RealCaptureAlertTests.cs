@@ -1,5 +1,4 @@
 using OtSensor.Analysis.Detection;
-using OtSensor.Core.Protocols;
 using OtSensor.Engine;
 using OtSensor.TestKit;
 
@@ -31,20 +30,12 @@ public sealed class RealCaptureAlertTests
     {
         var path = Path.Combine(SharedCaptures.PublicRoot ?? throw new InvalidOperationException("../shared is missing"), capture);
         var options = new EngineOptions { Detection = new DetectionOptions { Learning = TimeSpan.Zero, NewcomerLearning = TimeSpan.Zero } };
-        using var analyzer = new CaptureAnalyzer(options, new NullObserver());
+        using var analyzer = new CaptureAnalyzer(options, new NullPduObserver());
         analyzer.Run([path]);
         var alerts = analyzer.Detection!.Alerts.Alerts;
         Assert.Contains(alerts, a => a.Type.Title == title && a.Source.ToString() == source && a.Destination.ToString() == destination);
         var alert = alerts.First(a => a.Type.Title == title);
         Assert.True(alert.EvidenceCount > 0);
         Assert.Contains(analyzer.Detection.Timeline.Events, e => e.AlertId == alert.Id);
-    }
-
-    private sealed class NullObserver : IPduObserver
-    {
-        public bool RecordsPdus => false;
-        public System.Text.Json.Utf8JsonWriter? OnPdu(in PduContext context, in PduSummary pdu) => null;
-        public void EndPdu() { }
-        public void OnAnomaly(in AnomalyRecord anomaly) { }
     }
 }
