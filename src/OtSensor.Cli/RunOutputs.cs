@@ -29,8 +29,8 @@ internal static class RunOutputs
         var pcaps = Path.Combine(outputDirectory, "alerts");
         if (Directory.Exists(pcaps))
             foreach (var stale in Directory.EnumerateFiles(pcaps, "*.pcap")) File.Delete(stale);
-        int written = AlertPcapWriter.Write(pcaps, analyzer.InputFiles, alerts);
-        WriteJson(Path.Combine(outputDirectory, "alerts.json"), s => AlertsJsonWriter.Write(s, alerts, analyzer.Inventory, analyzer.InputFiles, written > 0 ? "alerts" : null));
+        var withPcap = AlertPcapWriter.Write(pcaps, analyzer.InputFiles, alerts);
+        WriteJson(Path.Combine(outputDirectory, "alerts.json"), s => AlertsJsonWriter.Write(s, alerts, analyzer.Inventory, analyzer.InputFiles, "alerts", withPcap));
         WriteJson(Path.Combine(outputDirectory, "timeline.json"), s => TimelineJsonWriter.Write(s, detection.Timeline));
         detection.ExportMuted();
         WriteJson(Path.Combine(outputDirectory, "baseline.json"), s => BaselineFile.Write(s, detection.Baseline));

@@ -21,12 +21,15 @@ public static class AlertsJsonWriter
     /// <param name="alerts">The run's alerts.</param>
     /// <param name="inventory">The inventory after the run (device ids).</param>
     /// <param name="inputs">The run's capture files by input index (evidence references).</param>
-    /// <param name="pcapFolder">Folder name of the alert PCAPs relative to the output folder; null when none were written.</param>
-    public static void Write(Stream stream, IReadOnlyList<Alert> alerts, DeviceInventory inventory, IReadOnlyList<string> inputs, string? pcapFolder)
+    /// <param name="pcapFolder">Folder name of the alert PCAPs relative to the output folder.</param>
+    /// <param name="withPcap">Ids of the alerts whose PCAP was written.</param>
+    public static void Write(Stream stream, IReadOnlyList<Alert> alerts, DeviceInventory inventory, IReadOnlyList<string> inputs, string pcapFolder,
+        IReadOnlySet<int> withPcap)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(withPcap);
         var known = new HashSet<int>();
         foreach (var device in inventory.Devices) known.Add(device.Id);
         using var w = new Utf8JsonWriter(stream, Options);
@@ -90,7 +93,7 @@ public static class AlertsJsonWriter
             }
             w.WriteEndArray();
             w.WriteNumber("framesLeftOut", alert.EvidenceDropped);
-            if (pcapFolder is null || alert.EvidenceCount == 0) w.WriteNull("pcap");
+            if (!withPcap.Contains(alert.Id)) w.WriteNull("pcap");
             else w.WriteString("pcap", $"{pcapFolder}/{alert.Id}.pcap");
             w.WriteEndObject();
             w.WriteEndObject();

@@ -18,19 +18,27 @@ public static class AlertPcapWriter
     /// <summary>Frame bytes kept for all alert PCAPs of one run; evidence beyond it is left out.</summary>
     public const long MaxBytes = 64L << 20;
 
-    /// <summary>Writes one pcap per alert with evidence into <paramref name="folder"/>; returns how many were written.</summary>
-    public static int Write(string folder, IReadOnlyList<string> inputs, IReadOnlyList<Alert> alerts)
+    /// <summary>
+    /// Alert PCAP files per run: a capture that raises thousands of alerts (unrelated captures replayed together) would
+    /// otherwise spend seconds creating files. The most severe alerts get theirs first; the others keep their evidence
+    /// frame numbers in alerts.json.
+    /// </summary>
+    public const int DefaultMaxFiles = 250;
+
+    /// <summary>Writes one pcap per alert with evidence into <paramref name="folder"/>; returns the ids of the alerts that got one.</summary>
+    public static HashSet<int> Write(string folder, IReadOnlyList<string> inputs, IReadOnlyList<Alert> alerts, int maxFiles = DefaultMaxFiles)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(alerts);
+        var chosen = alerts.Where(a => a.EvidenceCount > 0).OrderByDescending(a => a.Type.Severity).ThenBy(a => a.Id).Take(maxFiles);
         var wanted = new Dictionary<(int Input, long Frame), List<int>>();
-        foreach (var alert in alerts)
+        foreach (var alert in chosen)
             foreach (var frame in alert.Evidence)
             {
                 if (!wanted.TryGetValue((frame.Input, frame.Frame), out var list)) wanted[(frame.Input, frame.Frame)] = list = [];
                 list.Add(alert.Id);
             }
-        if (wanted.Count == 0) return 0;
+        if (wanted.Count == 0) return [];
         var captured = new Dictionary<int, List<(ushort LinkType, long Seconds, int Micros, int OriginalLength, byte[] Data)>>();
         long kept = 0;
         for (int input = 0; input < inputs.Count; input++)
@@ -62,7 +70,7 @@ public static class AlertPcapWriter
             using var stream = new FileStream(Path.Combine(folder, id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".pcap"), FileMode.Create, FileAccess.Write);
             WriteFile(stream, frames);
         }
-        return captured.Count;
+        return [.. captured.Keys];
     }
 
     /// <summary>Classic pcap (microsecond timestamps, little-endian): a 24-byte header, then a 16-byte header per frame.</summary>
