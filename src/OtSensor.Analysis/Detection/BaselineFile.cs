@@ -11,7 +11,7 @@ namespace OtSensor.Analysis.Detection;
 /// alert patterns. Written at the end of every run; loaded with <c>--baseline FILE</c> to start from it.
 /// </summary>
 /// <remarks>
-/// Layout: <c>{"version":1, "hosts":[{"address","operations":[...],"internet","firmware"}],
+/// Layout: <c>{"version":1, "hosts":[{"address","operations":[...],"internet","firmware","firmwareProtocol","firmwareUnit"}],
 /// "connections":[{"client","server","port"}], "protocols":[{"client","server","protocol"}],
 /// "functions":[{"client","server","protocol","function"}], "muted":[{"alert","source","destination"}]}</c>.
 /// An address is an IP, or a MAC for layer-2-only hosts; "*" is a group destination.
@@ -38,7 +38,13 @@ public static class BaselineFile
                 if ((host.Operations & (1u << op)) != 0) w.WriteStringValue(OtOperationNames.Get((OtOperation)op));
             w.WriteEndArray();
             w.WriteBoolean("internet", host.Internet);
-            if (host.Firmware is null) w.WriteNull("firmware"); else w.WriteString("firmware", host.Firmware);
+            if (host.Firmware is null) w.WriteNull("firmware");
+            else
+            {
+                w.WriteString("firmware", host.Firmware);
+                w.WriteString("firmwareProtocol", ProtocolNames.Get(host.FirmwareProtocol));
+                w.WriteNumber("firmwareUnit", host.FirmwareUnit);
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -120,6 +126,11 @@ public static class BaselineFile
                         host.LearnOperation(ParseOperation(op.GetString(), name));
                 host.Internet = h.TryGetProperty("internet", out var i) && i.ValueKind == JsonValueKind.True;
                 host.Firmware = h.TryGetProperty("firmware", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+                if (host.Firmware is not null)
+                {
+                    host.FirmwareProtocol = Protocol(h, "firmwareProtocol", name);
+                    host.FirmwareUnit = h.TryGetProperty("firmwareUnit", out var u) && u.ValueKind == JsonValueKind.Number ? u.GetInt32() : -1;
+                }
             }
             foreach (var c in Array(root, "connections", name))
                 baseline.Learn(new BaselineKey(Index(baseline, c, "client", name), Index(baseline, c, "server", name), BaselineKind.Connection, ProtocolId.Unknown, Int(c, "port", name)));
@@ -145,9 +156,11 @@ public static class BaselineFile
         => e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int i) ? i
             : throw new FormatException($"baseline {name}: every entry needs an integer \"{property}\"");
 
-    private static ProtocolId Protocol(JsonElement e, string name)
+    private static ProtocolId Protocol(JsonElement e, string name) => Protocol(e, "protocol", name);
+
+    private static ProtocolId Protocol(JsonElement e, string property, string name)
     {
-        var text = String(e, "protocol", name);
+        var text = String(e, property, name);
         return Baseline.TryParseProtocol(text, out var protocol) ? protocol : throw new FormatException($"baseline {name}: unknown protocol \"{text}\"");
     }
 

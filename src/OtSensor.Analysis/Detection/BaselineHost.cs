@@ -33,6 +33,8 @@ public sealed class BaselineHost
     public string? Firmware { get; set; }
     /// <summary>The protocol that reported <see cref="Firmware"/> (versions are compared within one protocol).</summary>
     public ProtocolId FirmwareProtocol { get; set; }
+    /// <summary>The protocol unit that reported it (Modbus unit id behind a gateway); -1 when the protocol has none.</summary>
+    public int FirmwareUnit { get; set; } = -1;
 
     /// <summary>New Asset Detected was raised (or was not due) for it.</summary>
     internal bool Announced { get; set; }

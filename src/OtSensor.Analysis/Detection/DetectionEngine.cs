@@ -473,10 +473,15 @@ public sealed class DetectionEngine : IAlertLearner
         if (_firmware.Length == 0) return;
         var host = Baseline[hostIndex];
         var protocol = message.Protocol;
-        if (host.Firmware is null || host.FirmwareProtocol != protocol)
+        // A BACnet router answers for the devices behind it, and a Modbus gateway for each unit id: the version is
+        // compared per unit id, and BACnet's (per object instance) is not compared at all.
+        if (protocol == ProtocolId.Bacnet) return;
+        int unit = -1;
+        if (typeof(TMessage) == typeof(ModbusMessage)) unit = Unsafe.As<TMessage, ModbusMessage>(ref Unsafe.AsRef(in message)).UnitId;
+        if (host.Firmware is null || host.FirmwareProtocol != protocol || host.FirmwareUnit != unit)
         {
-            // The first version a protocol reports is the reference; another protocol's wording of it is not compared.
-            if (host.Firmware is null) (host.Firmware, host.FirmwareProtocol) = (_firmware.ToString(), protocol);
+            // The first version a protocol (and unit) reports is the reference; another one's wording is not compared.
+            if (host.Firmware is null) (host.Firmware, host.FirmwareProtocol, host.FirmwareUnit) = (_firmware.ToString(), protocol, unit);
             return;
         }
         if (_firmware.Matches(host.Firmware)) return;

@@ -17,6 +17,7 @@ public sealed class BaselineFileTests
         foreach (var h in new[] { hmi, plc, ied }) h.Learned = true;
         hmi.Operations = 1u << (int)OtOperation.Write;
         plc.Firmware = "V4.2.3";
+        plc.FirmwareProtocol = ProtocolId.S7Comm;
         hmi.Internet = true;
         baseline.Learn(new BaselineKey(hmi.Index, plc.Index, BaselineKind.Connection, ProtocolId.Unknown, 102));
         baseline.Learn(new BaselineKey(hmi.Index, plc.Index, BaselineKind.Protocol, ProtocolId.S7Comm, 0));
@@ -36,6 +37,8 @@ public sealed class BaselineFileTests
         Assert.False(readHmi.HasLearned(OtOperation.ProgramDownload));
         Assert.True(readHmi.Internet);
         Assert.Equal("V4.2.3", readPlc.Firmware);
+        Assert.Equal(ProtocolId.S7Comm, readPlc.FirmwareProtocol);
+        Assert.Equal(-1, readPlc.FirmwareUnit);
         Assert.True(read.Contains(new BaselineKey(readHmi.Index, readPlc.Index, BaselineKind.Connection, ProtocolId.Unknown, 102)));
         Assert.True(read.Contains(new BaselineKey(readHmi.Index, readPlc.Index, BaselineKind.Protocol, ProtocolId.S7Comm, 0)));
         Assert.True(read.Contains(new BaselineKey(readHmi.Index, readPlc.Index, BaselineKind.Function, ProtocolId.S7Comm, 4)));

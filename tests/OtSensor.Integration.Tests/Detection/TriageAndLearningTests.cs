@@ -85,6 +85,16 @@ public sealed class TriageAndLearningTests(DetectionScenarios scenarios) : IClas
         Assert.True(second.Alerts.MutedDetections > 0);
     }
 
+    [Fact]
+    public void Analyze_FirmwareUpdate_FromASavedBaseline_ComparesWithTheLearnedVersion()
+    {
+        var learned = Analyze(Generate("baseline"));
+        var judged = Analyze(Generate("firmware-update"), RoundTrip(learned));
+        var changed = Assert.Single(judged.Alerts.Alerts, a => a.Type.Id == "modbus-firmware-version-changed");
+        Assert.NotNull(changed.Arguments.Previous);
+        Assert.Equal(changed.Arguments.Previous + ".1", changed.Arguments.Value);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_folder, recursive: true); }
