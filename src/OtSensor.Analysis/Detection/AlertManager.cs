@@ -53,11 +53,16 @@ public sealed class AlertManager
     /// <summary>Detections not stored as alerts (per-type rate limit or the run's cap), by type index.</summary>
     public long Suppressed(int type) => _suppressed[type];
 
+    /// <summary>Repeats of a dropped detection on the same flow, not judged again while the flood lasts.</summary>
+    public long DroppedRepeats { get; private set; }
+
+    internal void CountDropped() => DroppedRepeats++;
+
     public long TotalSuppressed
     {
         get
         {
-            long total = 0;
+            long total = DroppedRepeats;
             foreach (long s in _suppressed) total += s;
             return total;
         }

@@ -45,6 +45,7 @@ public sealed class DetectionEngine : IAlertLearner
     private long _start = long.MinValue;
     private long _learnUntil = long.MaxValue;
     private long _lastTick = long.MinValue;
+    private static readonly long FloodHoldNanoseconds = TimeSpan.FromMinutes(1).Ticks * 100;
     private long _nextResponsivenessCheck = long.MinValue;
     // Half the default silence: a device is found silent 30 to 45 s after it stopped; the walk over the servers costs
     // little at this pace even on captures whose clock runs for days.
@@ -290,7 +291,13 @@ public sealed class DetectionEngine : IAlertLearner
             return;
         }
         long tag = ((long)message.Protocol << 48) | ((long)message.Operation << 40) | (fromClient ? 1L << 32 : 0) | (uint)message.Function;
-        if (flow.LastCleanTag == tag || flow.TryRepeat(tag, time, new FrameRef(CurrentInput, frame))) return;
+        if (flow.LastCleanTag == tag) return;
+        var repeat = flow.TryRepeat(tag, time, new FrameRef(CurrentInput, frame));
+        if (repeat != DetectionFlow.Repeat.Miss)
+        {
+            if (repeat == DetectionFlow.Repeat.Dropped) Alerts.CountDropped();
+            return;
+        }
         OnRequest(flow, devices, senderIsFlowClient, fromClient, message.Protocol, message.Function, message.FunctionName, message.Operation, tag, time, frame);
     }
 
@@ -373,8 +380,8 @@ public sealed class DetectionEngine : IAlertLearner
                 }
             }
         }
-        // A dropped detection is judged again next time, so the drop is counted each time.
-        if (!suppressed) flow.Remember(tag, operational, operational2, functionAlert, unauthorized);
+        // A dropped detection (a flood past the type's allowance) is not judged again for a minute: repeats only count.
+        flow.Remember(tag, operational, operational2, functionAlert, unauthorized, suppressed ? time.UnixNanoseconds + FloodHoldNanoseconds : 0);
     }
 
     private Alert? Raise(int type, in PduAlertContext pdu)

@@ -611,6 +611,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             counts[engine] = counts.GetValueOrDefault(engine) + 1;
         }
         counts["suppressed"] = alerts.TotalSuppressed;
+        counts["suppressed_repeats"] = alerts.DroppedRepeats;
         for (int type = 0; type < alerts.Catalogue.Types.Count; type++)
             if (alerts.Suppressed(type) > 0) counts["suppressed." + alerts.Catalogue[type].Id] = alerts.Suppressed(type);
         counts["muted_detections"] = alerts.MutedDetections;
