@@ -136,8 +136,11 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         {
             case NetworkLayer.Arp:
                 _layerCounts[(int)LayerCounter.Arp]++;
-                if (p.ArpOperation is 1 or 2) Inventory.ObserveArp(p.ArpSenderIP, p.ArpSenderMac, timestamp);
-                if (p.ArpOperation is 1 or 2) _detection?.OnArp(p.ArpOperation == 2, p.ArpSenderIP, p.ArpTargetIP);
+                if (p.ArpOperation is 1 or 2)
+                {
+                    Inventory.ObserveArp(p.ArpSenderIP, p.ArpSenderMac, timestamp);
+                    _detection?.OnArp(p.ArpOperation == 2, p.ArpSenderIP, p.ArpTargetIP);
+                }
                 return;
             case NetworkLayer.IPv4:
                 _layerCounts[(int)LayerCounter.IPv4]++;
