@@ -13,7 +13,7 @@ public sealed class ScenarioAlertTests(DetectionScenarios scenarios) : IClassFix
 {
     private const int Seed = 7;
 
-    /// <summary>Latest an alert may come after its step (device silence takes the 30 s silence plus a 15 s check).</summary>
+    /// <summary>Latest an alert may come after its step (device silence takes the 30 s silence plus up to a 30 s check).</summary>
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(90);
 
     /// <summary>Expected titles left to later engines, by title, with why.</summary>
