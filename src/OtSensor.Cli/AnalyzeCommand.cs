@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Statistics;
 using OtSensor.Engine;
 using OtSensor.Outputs.Files;
@@ -8,7 +9,8 @@ namespace OtSensor.Cli;
 
 /// <summary>
 /// <c>otsensor analyze &lt;capture-or-folder&gt;... --out &lt;dir&gt;</c>: replays captures through the engine and writes
-/// events.jsonl, anomalies.jsonl, devices.json, connections.json and summary.json, then prints a short summary.
+/// events.jsonl, anomalies.jsonl, devices.json, connections.json, summary.json and, from detection, alerts.json,
+/// alerts/&lt;id&gt;.pcap, timeline.json and baseline.json, then prints a short summary.
 /// </summary>
 internal static class AnalyzeCommand
 {
@@ -26,17 +28,78 @@ internal static class AnalyzeCommand
         };
         var noEvents = new Option<bool>("--no-events") { Description = "Do not write events.jsonl (decode, inventory and summary only)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display and no summary on the console." };
+        var learn = new Option<string?>("--learn")
+        {
+            Description = "Learning window in capture time from the first packet (e.g. 90s, 2m, 1h; 0 = none). Default 1m, or 0 with --baseline.",
+        };
+        var baseline = new Option<string?>("--baseline") { Description = "Start from this baseline.json (written by an earlier run) instead of an empty one." };
+        var alertRules = new Option<string?>("--alert-rules") { Description = "JSON file overriding alert catalogue entries by id (enabled, severity, thresholds, message...)." };
+        var noDetection = new Option<bool>("--no-detection") { Description = "Run no detection (no alerts.json, timeline.json or baseline.json)." };
 
         var command = new Command("analyze", "Analyse capture files: decode protocols, build the device inventory, write the event log.");
         command.Arguments.Add(inputs);
         command.Options.Add(output);
         command.Options.Add(noEvents);
         command.Options.Add(quiet);
-        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, !parse.GetValue(noEvents), parse.GetValue(quiet)));
+        command.Options.Add(learn);
+        command.Options.Add(baseline);
+        command.Options.Add(alertRules);
+        command.Options.Add(noDetection);
+        command.SetAction(parse =>
+        {
+            string? error = null;
+            var detection = parse.GetValue(noDetection) ? null
+                : DetectionSettings(parse.GetValue(learn), parse.GetValue(baseline), parse.GetValue(alertRules), out error);
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"otsensor: {error}");
+                return ExitCodes.BadUsage;
+            }
+            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, !parse.GetValue(noEvents), parse.GetValue(quiet), detection);
+        });
         return command;
     }
 
-    private static int Run(string[] inputs, string outputDirectory, bool writeEvents, bool quiet)
+    /// <summary>Detection options from the command line; null and a one-line error when a value or file is bad.</summary>
+    private static DetectionOptions? DetectionSettings(string? learn, string? baselinePath, string? alertRules, out string? error)
+    {
+        error = null;
+        TimeSpan? learning = null;
+        if (learn is not null)
+        {
+            if (!DurationText.TryParse(learn, out var parsed))
+            {
+                error = $"--learn: '{learn}' is not a duration (e.g. 90s, 2m, 1h, 0)";
+                return null;
+            }
+            learning = parsed;
+        }
+        try
+        {
+            var catalogue = alertRules is null ? AlertCatalogue.Default : AlertCatalogue.WithOverrides(alertRules);
+            Baseline? baseline = null;
+            if (baselinePath is not null)
+            {
+                using var stream = File.OpenRead(baselinePath);
+                baseline = BaselineFile.Read(stream, baselinePath);
+            }
+            return new DetectionOptions
+            {
+                Catalogue = catalogue,
+                Baseline = baseline,
+                // A saved baseline is the learned state: start operational unless told to learn more.
+                Learning = learning ?? (baseline is null ? DetectionOptions.DefaultLearning : TimeSpan.Zero),
+                NewcomerLearning = learning ?? DetectionOptions.DefaultLearning,
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
+
+    private static int Run(string[] inputs, string outputDirectory, bool writeEvents, bool quiet, DetectionOptions? detection)
     {
         try
         {
@@ -50,7 +113,7 @@ internal static class AnalyzeCommand
 
         TrafficSummary summary;
         var log = EventLogWriter.Create(outputDirectory, writeEvents);
-        using var analyzer = new CaptureAnalyzer(new EngineOptions(), log);
+        using var analyzer = new CaptureAnalyzer(new EngineOptions { Detection = detection }, log);
         using (log)
         {
             summary = quiet || Console.IsErrorRedirected

@@ -20,6 +20,9 @@ internal static class ConsoleSummary
         grid.AddRow("[bold]Anomalies[/]", s.Anomalies.Count == 0 ? "none" :
             Markup.Escape(string.Join(", ", s.Anomalies.OrderByDescending(a => a.Value).Take(5).Select(a => $"{a.Key} {a.Value:N0}"))
                 + (s.Anomalies.Count > 5 ? $", … ({s.Anomalies.Count} kinds)" : "")));
+        if (s.Alerts.TryGetValue("total", out long alerts))
+            grid.AddRow("[bold]Alerts[/]", alerts == 0 ? "none" : $"{alerts:N0}: " + string.Join(", ",
+                SeverityNames.Where(k => s.Alerts.GetValueOrDefault(k) > 0).Select(k => $"{k} {s.Alerts[k]:N0}")));
         // Rates over a fraction of a second mostly measure start-up and JIT: show them only for real work.
         grid.AddRow("[bold]Time[/]", s.Elapsed.TotalSeconds < 0.5
             ? $"{s.Elapsed.TotalSeconds:N2} s"
@@ -27,6 +30,8 @@ internal static class ConsoleSummary
         grid.AddRow("[bold]Output[/]", Markup.Escape(Path.GetFullPath(outputDirectory)));
         AnsiConsole.Write(new Panel(grid).Header("otsensor analyze").Border(BoxBorder.Rounded));
     }
+
+    private static readonly string[] SeverityNames = ["Critical", "Major", "Minor", "Warning"];
 
     private static string Mb(long bytes) => (bytes / 1e6).ToString("N1", CultureInfo.InvariantCulture) + " MB";
 }

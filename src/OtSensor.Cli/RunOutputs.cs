@@ -1,5 +1,7 @@
+using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Statistics;
 using OtSensor.Engine;
+using OtSensor.Engine.Evidence;
 using OtSensor.Outputs.Files;
 using OtSensor.Outputs.Files.Map;
 
@@ -17,6 +19,21 @@ internal static class RunOutputs
         var connections = analyzer.Inventory.Connections;
         WriteJson(Path.Combine(outputDirectory, "map.svg"), s => SvgMapWriter.Write(s, DeviceMapLayout.Create(devices), connections));
         WriteJson(Path.Combine(outputDirectory, "map.graphml"), s => GraphMlWriter.Write(s, devices, connections));
+        if (analyzer.Detection is { } detection) WriteDetection(outputDirectory, analyzer, detection);
+    }
+
+    /// <summary>alerts.json, alerts/&lt;id&gt;.pcap, timeline.json and baseline.json.</summary>
+    private static void WriteDetection(string outputDirectory, CaptureAnalyzer analyzer, DetectionEngine detection)
+    {
+        var alerts = detection.Alerts.Alerts;
+        var pcaps = Path.Combine(outputDirectory, "alerts");
+        if (Directory.Exists(pcaps))
+            foreach (var stale in Directory.EnumerateFiles(pcaps, "*.pcap")) File.Delete(stale);
+        var withPcap = AlertPcapWriter.Write(pcaps, analyzer.InputFiles, alerts);
+        WriteJson(Path.Combine(outputDirectory, "alerts.json"), s => AlertsJsonWriter.Write(s, alerts, analyzer.Inventory, analyzer.InputFiles, "alerts", withPcap));
+        WriteJson(Path.Combine(outputDirectory, "timeline.json"), s => TimelineJsonWriter.Write(s, detection.Timeline));
+        detection.ExportMuted();
+        WriteJson(Path.Combine(outputDirectory, "baseline.json"), s => BaselineFile.Write(s, detection.Baseline));
     }
 
     private static void WriteJson(string path, Action<Stream> write)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Inventory;
 using OtSensor.Analysis.Statistics;
 using OtSensor.Capture.Files;
@@ -23,11 +24,18 @@ public sealed class CaptureAnalyzer : IDisposable
 
     public CaptureAnalyzer(EngineOptions options, IPduObserver observer, ProtocolRegistry? registry = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         Inventory = new DeviceInventory(options.Inventory);
-        _pipeline = new PacketPipeline(options, registry ?? DefaultProtocols.CreateRegistry(), Inventory, observer);
+        Detection = options.Detection is null ? null : new DetectionEngine(Inventory, options.Detection);
+        _pipeline = new PacketPipeline(options, registry ?? DefaultProtocols.CreateRegistry(), Inventory, observer, Detection);
     }
 
     public DeviceInventory Inventory { get; }
+    /// <summary>The run's detection (alerts, timeline, baseline); null when the options turned it off.</summary>
+    public DetectionEngine? Detection { get; }
+    /// <summary>The capture files read, in order: alert evidence refers to them by index (<see cref="FrameRef.Input"/>).</summary>
+    public IReadOnlyList<string> InputFiles => _inputFiles;
+    private readonly List<string> _inputFiles = [];
     public PacketPipeline Pipeline => _pipeline;
 
     public void Dispose() => _pipeline.Dispose();
@@ -49,6 +57,8 @@ public sealed class CaptureAnalyzer : IDisposable
         long doneBefore = 0;
         foreach (var path in files)
         {
+            if (Detection is not null) Detection.CurrentInput = _inputFiles.Count;
+            _inputFiles.Add(path);
             summary.Files.Add(ReadFile(path, doneBefore, total, progress));
             doneBefore += SafeLength(path);
         }

@@ -1,3 +1,4 @@
+using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Inventory;
 
 namespace OtSensor.Engine;
@@ -15,4 +16,7 @@ public sealed record EngineOptions
     public int ExpiryIntervalFrames { get; init; } = 65_536;
 
     public InventoryLimits Inventory { get; init; } = new();
+
+    /// <summary>Detection settings (learning window, catalogue, baseline); null runs no detection.</summary>
+    public DetectionOptions? Detection { get; init; } = new();
 }

@@ -40,6 +40,7 @@ public static class SummaryJsonWriter
         WriteCounts(w, "anomalies", s.Anomalies);
         WriteCounts(w, "flows", s.Flows);
         WriteCounts(w, "reassembly", s.Reassembly);
+        WriteCounts(w, "alerts", s.Alerts);
         w.WriteNumber("devices", s.Devices);
         w.WriteNumber("connections", s.Connections);
         w.WriteNumber("elapsedSeconds", Math.Round(s.Elapsed.TotalSeconds, 3));

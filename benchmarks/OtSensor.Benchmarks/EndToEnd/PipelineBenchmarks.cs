@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Inventory;
 using OtSensor.Benchmarks.Config;
 using OtSensor.Core.Net;
@@ -46,7 +47,9 @@ public class PipelineBenchmarks
     {
         _frames = [.. ModbusDemoPlant.Generate(seed: 1, seconds: Seconds)];
         _observer = new NullObserver();
-        _pipeline = new PacketPipeline(new EngineOptions(), DefaultProtocols.CreateRegistry(), new DeviceInventory(), _observer);
+        // With detection, as `otsensor analyze` runs: the first round is learned, the later ones are judged against it.
+        var inventory = new DeviceInventory();
+        _pipeline = new PacketPipeline(new EngineOptions(), DefaultProtocols.CreateRegistry(), inventory, _observer, new DetectionEngine(inventory));
         for (int i = 0; i < WarmupRounds * _frames.Length; i++) ProcessNext();
         if (_observer.Pdus == 0)
             throw new InvalidOperationException("The warm-up produced no PDUs: the benchmark would not exercise Modbus.");

@@ -20,6 +20,8 @@ public sealed class TrafficSummary
     public SortedDictionary<string, long> Anomalies { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> Flows { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> Reassembly { get; } = new(StringComparer.Ordinal);
+    /// <summary>Alerts raised: total, per severity and engine, suppressed; timeline events.</summary>
+    public SortedDictionary<string, long> Alerts { get; } = new(StringComparer.Ordinal);
     public int Devices { get; set; }
     public int Connections { get; set; }
     public TimeSpan Elapsed { get; set; }

@@ -1,3 +1,4 @@
+using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Inventory;
 using OtSensor.Core.Protocols;
 using OtSensor.Protocols.Registry;
@@ -8,6 +9,7 @@ namespace OtSensor.Engine.Pipeline;
 internal sealed class FlowState
 {
     public FlowDevices Devices { get; } = new();
+    public DetectionFlow Detection { get; } = new();
     public IStreamSession? StreamSession;
     public IDatagramSession? DatagramSession;
     public ProtocolId Protocol;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Inventory;
 using OtSensor.Core.Net;
 using OtSensor.Core.Parsing;
@@ -64,6 +65,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     private readonly long[] _layerCounts = new long[(int)LayerCounter.Count];
     private readonly Dictionary<ushort, long> _linkTypeCounts = [];
     private readonly LayerTwoDispatch _layerTwo;
+    private readonly DetectionEngine? _detection;
 
     private DecodedPacket _packet;
     // The flow being processed and its state, valid while _inFlow is true. They are left stale afterwards instead of
@@ -77,8 +79,9 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     private LinkType _lastLinkType;
     private long _lastLinkTypeRun;
 
-    public PacketPipeline(EngineOptions options, ProtocolRegistry registry, DeviceInventory inventory, IPduObserver observer)
+    public PacketPipeline(EngineOptions options, ProtocolRegistry registry, DeviceInventory inventory, IPduObserver observer, DetectionEngine? detection = null)
     {
+        _detection = detection;
         _options = options;
         _registry = registry;
         Inventory = inventory;
@@ -89,6 +92,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     }
 
     public DeviceInventory Inventory { get; }
+    public DetectionEngine? Detection => _detection;
     public long Frames { get; private set; }
     public long Bytes { get; private set; }
     public Timestamp? FirstPacket { get; private set; }
@@ -118,6 +122,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         if (FirstPacket is null || timestamp < FirstPacket.Value) FirstPacket = timestamp;
         if (LastPacket is null || timestamp > LastPacket.Value) LastPacket = timestamp;
         CountLinkType(linkType);
+        // Time-driven detection runs when capture time passes its next tick: one comparison per frame.
+        if (_detection is { } detection && timestamp.UnixNanoseconds >= detection.NextTick) detection.OnTick(timestamp);
         if (++_framesSinceExpiry >= _options.ExpiryIntervalFrames)
         {
             _framesSinceExpiry = 0;
@@ -134,7 +140,11 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         {
             case NetworkLayer.Arp:
                 _layerCounts[(int)LayerCounter.Arp]++;
-                if (p.ArpOperation is 1 or 2) Inventory.ObserveArp(p.ArpSenderIP, p.ArpSenderMac, timestamp);
+                if (p.ArpOperation is 1 or 2)
+                {
+                    Inventory.ObserveArp(p.ArpSenderIP, p.ArpSenderMac, timestamp);
+                    _detection?.OnArp(p.ArpOperation == 2, p.ArpSenderIP, p.ArpTargetIP);
+                }
                 return;
             case NetworkLayer.IPv4:
                 _layerCounts[(int)LayerCounter.IPv4]++;
@@ -186,6 +196,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     public void Complete()
     {
         _flows.EndAll();
+        _detection?.Complete(LastPacket);
         Inventory.Complete();
     }
 
@@ -202,6 +213,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             flow.Application = state;
             var (clientMac, serverMac) = direction == Direction.ToServer ? (p.SourceMac, p.DestinationMac) : (p.DestinationMac, p.SourceMac);
             Inventory.OpenFlow(state.Devices, flow.Client.Address, clientMac, flow.Server.Address, serverMac, flow.Server.Port, p.Timestamp);
+            _detection?.OnFlowOpened(state.Detection, state.Devices, flow.Client.Address, flow.Server.Address, flow.Server.Port, p.Timestamp, p.FrameNumber);
         }
         DeviceInventory.ObservePacket(state.Devices, direction == Direction.ToServer, p.Timestamp, frameLength);
 
@@ -415,6 +427,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         else
         {
             Inventory.ObservePdu(state.Devices, senderIsFlowClient: fromTcpClient, fromClient, in message);
+            _detection?.OnPdu(state.Detection, state.Devices, fromTcpClient, fromClient, in message, _packet.Timestamp, _packet.FrameNumber);
         }
         if (!_recordPdus) return;
 
@@ -448,6 +461,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         ref readonly var p = ref _packet;
         _pduCounts[(byte)message.Protocol]++;
         Inventory.ObserveFramePdu(p.SourceMac, p.DestinationMac, p.Timestamp, in message);
+        _detection?.OnLayerTwoPdu(p.SourceMac, p.DestinationMac, in message, p.Timestamp, p.FrameNumber);
         if (!_recordPdus) return;
         var context = new PduContext
         {
@@ -592,8 +606,29 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         r["tcp_pending_bound_hits"] = tcp.PendingBoundHits;
         r["tcp_dropped_on_reset_bytes"] = tcp.DroppedOnResetBytes;
         FillFragmentCounters(r);
+        if (_detection is not null) FillAlertCounts(summary.Alerts, _detection);
         summary.Devices = Inventory.Devices.Count;
         summary.Connections = Inventory.Connections.Count;
+    }
+
+    private static void FillAlertCounts(SortedDictionary<string, long> counts, DetectionEngine detection)
+    {
+        var alerts = detection.Alerts;
+        counts["total"] = alerts.Alerts.Count;
+        foreach (AlertSeverity severity in Enum.GetValues<AlertSeverity>()) counts[AlertNames.Severity(severity)] = 0;
+        foreach (var alert in alerts.Alerts)
+        {
+            counts[AlertNames.Severity(alert.Type.Severity)]++;
+            var engine = AlertNames.Engine(alert.Type.Engine);
+            counts[engine] = counts.GetValueOrDefault(engine) + 1;
+        }
+        counts["suppressed"] = alerts.TotalSuppressed;
+        counts["suppressed_repeats"] = alerts.DroppedRepeats;
+        for (int type = 0; type < alerts.Catalogue.Types.Count; type++)
+            if (alerts.Suppressed(type) > 0) counts["suppressed." + alerts.Catalogue[type].Id] = alerts.Suppressed(type);
+        counts["muted_detections"] = alerts.MutedDetections;
+        counts["timeline_events"] = detection.Timeline.Events.Count;
+        counts["timeline_dropped"] = detection.Timeline.Dropped;
     }
 
     private void FillFragmentCounters(SortedDictionary<string, long> counters)
