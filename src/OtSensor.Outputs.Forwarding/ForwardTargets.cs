@@ -90,7 +90,7 @@ public static class ForwardTargets
                 case "ca" when transport == SyslogTransport.Tls:
                     try
                     {
-                        ca = X509Certificate2.CreateFromPemFile(v);
+                        ca = X509Certificate2.CreateFromPem(File.ReadAllText(v));
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
                     {
