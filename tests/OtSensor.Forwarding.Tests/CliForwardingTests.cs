@@ -81,6 +81,37 @@ public sealed class CliForwardingTests
         Assert.Contains("0 sent, 0 pending", again.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Analyze_ForwardToEventHubsAndSyslog_EveryAlertOfTheRunArrivesAtBoth()
+    {
+        using var hub = new TestEventHubEndpoint();
+        using var syslog = SyslogListener.Tcp();
+        var capture = Path.Combine(RepoPaths.Root, "pcaps", "simulated", "modbus-writes.pcapng");
+        var output = Path.GetDirectoryName(TestAlerts.TempFile("x"))!;
+        var r = Run(["analyze", capture, "--out", output, "--quiet", "--no-events",
+            "--forward", "eventhubs:" + hub.ConnectionString, "--forward", $"syslog:tcp://127.0.0.1:{syslog.Port}"]);
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var alerts = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "alerts.json")));
+        int n = alerts.RootElement.GetArrayLength();
+        Assert.True(n > 0, "the scenario raises alerts");
+        Assert.Equal(n, hub.Events.Select(e => e.MessageId).Distinct().Count());
+        await EventHubsForwardingTests.WaitUntil(() => syslog.Messages.Count >= n, TimeSpan.FromSeconds(10));
+        Assert.Equal(n, syslog.Messages.Count);
+        var titles = alerts.RootElement.EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToHashSet();
+        Assert.All(syslog.Messages, m => Assert.Contains(CefText.Parse(m[m.IndexOf("CEF:0", StringComparison.Ordinal)..]).Header[5], titles));
+        Assert.True(File.Exists(Path.Combine(output, "outbox.db")));
+    }
+
+    [Fact]
+    public void Analyze_BadForwardTarget_Exit2BeforeReadingAnything()
+    {
+        var output = Path.Combine(Path.GetDirectoryName(TestAlerts.TempFile("x"))!, "never");
+        var r = Run(["analyze", Path.Combine(RepoPaths.Root, "pcaps", "demo", "modbus-plant.pcap"), "--out", output, "--forward", "syslog:ftp://h"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--forward: syslog: transport 'ftp' is not udp, tcp or tls", r.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
     private static OutboundAlert Expected(int i) => TestAlerts.Make(i) with { Sensor = "s1" };
 
     /// <summary>An alerts.json in the shape <c>otsensor analyze</c> writes (the fields the reader uses).</summary>
