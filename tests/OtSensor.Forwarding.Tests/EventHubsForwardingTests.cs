@@ -164,6 +164,33 @@ public sealed class EventHubsForwardingTests
         Assert.Equal(0, counters.DeadLettered);
     }
 
+    [Fact]
+    public async Task Enqueue_OutboxFullAndHubDown_NeverBlocksOverflowCounted()
+    {
+        using var hub = new TestEventHubEndpoint();
+        hub.Stop();
+        using var outbox = AlertOutbox.Open(TestAlerts.TempFile("outbox.db"), new OutboxOptions { MaxPending = 500 });
+        await using var forwarder = new AlertForwarder(outbox, [Sender(hub)], Fast);
+        forwarder.Start();
+        var slowest = TimeSpan.Zero;
+        var total = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 1; i <= 3000; i++)
+        {
+            var one = System.Diagnostics.Stopwatch.StartNew();
+            forwarder.Enqueue(TestAlerts.Make(i));
+            if (one.Elapsed > slowest) slowest = one.Elapsed;
+        }
+        total.Stop();
+        var c = forwarder.Counters;
+        Assert.Equal(3000, c.Queued + c.RefusedOnOverflow);
+        Assert.True(c.DroppedOnOverflow > 0 && c.RefusedOnOverflow > 0, $"dropped {c.DroppedOnOverflow}, refused {c.RefusedOnOverflow}");
+        Assert.True(outbox.PendingCount(forwarder.Targets[0]) <= 500);
+        // The most severe survive: every waiting alert is Critical once the outbox filled with lesser ones.
+        Assert.All(outbox.Pending(forwarder.Targets[0], 500).Skip(100), e => Assert.Equal("Critical", e.Alert.Severity));
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"one enqueue took {slowest}");
+        Assert.True(total.Elapsed < TimeSpan.FromSeconds(20), $"3000 enqueues took {total.Elapsed}");
+    }
+
     internal static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
     {
         var end = DateTime.UtcNow + timeout;

@@ -25,6 +25,8 @@ public sealed class AlertOutbox : IDisposable
     private readonly Lock _lock = new();
     private readonly OutboxOptions _options;
     private long _pendingEstimate;
+    // Set when a send settled entries: only then can the pending count have fallen below what enqueues tracked.
+    private bool _settledSinceCount;
 
     private AlertOutbox(SqliteConnection db, string path, OutboxOptions options, ForwardingCounters counters)
     {
@@ -62,10 +64,12 @@ public sealed class AlertOutbox : IDisposable
               target TEXT NOT NULL,
               seq INTEGER NOT NULL,
               state INTEGER NOT NULL,
+              severity INTEGER NOT NULL,
               attempts INTEGER NOT NULL DEFAULT 0,
               last_error TEXT,
               PRIMARY KEY(target, seq)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS deliveries_state ON deliveries(target, state, seq);
+            CREATE INDEX IF NOT EXISTS deliveries_overflow ON deliveries(state, severity, seq);
             """);
         return new AlertOutbox(db, full, options ?? new OutboxOptions(), counters ?? new ForwardingCounters());
     }
@@ -108,7 +112,7 @@ public sealed class AlertOutbox : IDisposable
         {
             // Same revision again: only a target it was never queued for gets it.
             int added = 0;
-            foreach (var target in targets) added += InsertDelivery(seq, target, tx);
+            foreach (var target in targets) added += InsertDelivery(seq, target, alert.SeverityRank, tx);
             if (added == 0)
             {
                 Counters.AddDuplicate();
@@ -121,7 +125,11 @@ public sealed class AlertOutbox : IDisposable
         var result = EnqueueResult.Queued;
         if (_pendingEstimate >= _options.MaxPending)
         {
-            _pendingEstimate = CountPending(tx);
+            if (_settledSinceCount)
+            {
+                _pendingEstimate = CountPending(tx);
+                _settledSinceCount = false;
+            }
             if (_pendingEstimate >= _options.MaxPending)
             {
                 if (!DropOldestLessSevere(alert.SeverityRank, tx))
@@ -150,27 +158,25 @@ public sealed class AlertOutbox : IDisposable
             insert.Parameters.AddWithValue("$j", JsonSerializer.Serialize(alert, ForwardingJsonContext.Default.OutboundAlert));
             seq = (long)insert.ExecuteScalar()!;
         }
-        foreach (var target in targets) InsertDelivery(seq, target, tx);
+        foreach (var target in targets) InsertDelivery(seq, target, alert.SeverityRank, tx);
         _pendingEstimate++;
         Counters.AddQueued();
         return result;
     }
 
-    private int InsertDelivery(long seq, string target, SqliteTransaction tx)
+    private int InsertDelivery(long seq, string target, int severity, SqliteTransaction tx)
     {
-        using var insert = Command("INSERT OR IGNORE INTO deliveries(target, seq, state) VALUES($t, $q, 0)", tx);
+        using var insert = Command("INSERT OR IGNORE INTO deliveries(target, seq, state, severity) VALUES($t, $q, 0, $s)", tx);
         insert.Parameters.AddWithValue("$t", target);
         insert.Parameters.AddWithValue("$q", seq);
+        insert.Parameters.AddWithValue("$s", severity);
         return insert.ExecuteNonQuery();
     }
 
     private bool DropOldestLessSevere(int severity, SqliteTransaction tx)
     {
-        using var find = Command("""
-            SELECT a.seq FROM alerts a
-            WHERE a.severity < $s AND EXISTS(SELECT 1 FROM deliveries d WHERE d.seq = a.seq AND d.state = 0)
-            ORDER BY a.severity, a.seq LIMIT 1
-            """, tx);
+        // An index seek (deliveries_overflow): the cost does not grow with what was dropped before.
+        using var find = Command("SELECT seq FROM deliveries WHERE state = 0 AND severity < $s ORDER BY severity, seq LIMIT 1", tx);
         find.Parameters.AddWithValue("$s", severity);
         if (find.ExecuteScalar() is not long victim) return false;
         using var drop = Command("UPDATE deliveries SET state = 3, last_error = 'dropped: outbox full' WHERE seq = $q AND state = 0", tx);
@@ -273,7 +279,7 @@ public sealed class AlertOutbox : IDisposable
                 update.ExecuteNonQuery();
             }
             tx.Commit();
-            _pendingEstimate = Math.Max(0, _pendingEstimate - sequences.Count);
+            _settledSinceCount = true;
         }
     }
 
