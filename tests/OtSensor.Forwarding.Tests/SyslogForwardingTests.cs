@@ -70,6 +70,31 @@ public sealed class SyslogForwardingTests
     }
 
     [Fact]
+    public async Task Tcp_ServerDownThenUp_RetriedAndDeliveredInOrder()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var alerts = Enumerable.Range(1, 100).Select(i => TestAlerts.Make(i)).ToList();
+        using var outbox = AlertOutbox.Open(TestAlerts.TempFile("o.db"));
+        await using var forwarder = new AlertForwarder(outbox, [ForwardTargets.TryCreate($"syslog:tcp://127.0.0.1:{port}", out _)!], Fast);
+        forwarder.Start();
+        forwarder.EnqueueRange(alerts);
+        var counters = forwarder.Counters.Targets.Single();
+        await EventHubsForwardingTests.WaitUntil(() => counters.Failed >= 2, TimeSpan.FromSeconds(15));
+        Assert.Contains("SocketException", counters.LastError, StringComparison.Ordinal);
+        Assert.Equal(100, counters.Pending);
+
+        using var listener = SyslogListener.Tcp(port: port);
+        Assert.True(await forwarder.DrainAsync(TimeSpan.FromSeconds(15)), counters.ToString());
+        await EventHubsForwardingTests.WaitUntil(() => listener.Messages.Count >= 100, TimeSpan.FromSeconds(10));
+        Assert.Equal(alerts.Select(a => a.MessageId), listener.Messages.Select(m => CefText.Parse(m[m.IndexOf("CEF:0", StringComparison.Ordinal)..]).Extensions["cs3"]));
+    }
+
+    [Fact]
     public async Task Tls_ServerCertFromTrustedCa_Delivered()
     {
         var (ca, server) = Certificates();

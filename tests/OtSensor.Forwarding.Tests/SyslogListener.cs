@@ -29,9 +29,9 @@ internal sealed class SyslogListener : IDisposable
 
     public static SyslogListener Udp() => new(new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)), null, null);
 
-    public static SyslogListener Tcp(X509Certificate2? certificate = null)
+    public static SyslogListener Tcp(X509Certificate2? certificate = null, int port = 0)
     {
-        var tcp = new TcpListener(IPAddress.Loopback, 0);
+        var tcp = new TcpListener(IPAddress.Loopback, port);
         tcp.Start();
         return new SyslogListener(null, tcp, certificate);
     }
