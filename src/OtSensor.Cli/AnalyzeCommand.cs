@@ -51,11 +51,14 @@ internal static class AnalyzeCommand
         command.Options.Add(alertRules);
         command.Options.Add(noDetection);
         command.Options.Add(forward);
+        var forwardRule = new ForwardRun.RuleOptions("forward-");
+        forwardRule.AddTo(command);
         command.SetAction(parse =>
         {
             string? error = null;
             var forwardSpecs = parse.GetValue(forward) ?? [];
-            var senders = forwardSpecs.Length == 0 ? null : ForwardRun.CreateSenders(forwardSpecs, out error);
+            var rule = forwardRule.Create(parse, out error);
+            var senders = forwardSpecs.Length == 0 || rule is null ? null : ForwardRun.CreateSenders(forwardSpecs, out error);
             if (error is not null)
             {
                 Console.Error.WriteLine($"otsensor: --forward: {error}");
@@ -77,7 +80,7 @@ internal static class AnalyzeCommand
             if (senders is not null)
             {
                 if (status != ExitCodes.Ok) foreach (var s in senders) s.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                else ForwardAlerts(parse.GetValue(output)!, senders, parse.GetValue(quiet));
+                else ForwardAlerts(parse.GetValue(output)!, senders, rule!, parse.GetValue(quiet));
             }
             return status;
         });
@@ -86,10 +89,10 @@ internal static class AnalyzeCommand
 
     /// <summary>Sends the run's alerts.json through the outbox in the output folder (a link that is down leaves them
     /// there for <c>otsensor forward</c>; the analysis result stands either way).</summary>
-    private static void ForwardAlerts(string outputDirectory, List<Outputs.Forwarding.IAlertSender> senders, bool quiet)
+    private static void ForwardAlerts(string outputDirectory, List<Outputs.Forwarding.IAlertSender> senders, Outputs.Forwarding.ForwardRule rule, bool quiet)
     {
         var alerts = Path.Combine(outputDirectory, "alerts.json");
-        ForwardRun.Run(alerts, Path.Combine(outputDirectory, "outbox.db"), senders, Environment.MachineName, TimeSpan.FromSeconds(30), quiet, out var error);
+        ForwardRun.Run(alerts, Path.Combine(outputDirectory, "outbox.db"), senders, rule, Environment.MachineName, TimeSpan.FromSeconds(30), quiet, out var error);
         if (error is not null) Console.Error.WriteLine($"otsensor: forward: {error}");
     }
 

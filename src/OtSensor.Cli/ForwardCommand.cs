@@ -25,6 +25,7 @@ internal static class ForwardCommand
         var sensor = new Option<string>("--sensor") { Description = "Sensor name in the records.", DefaultValueFactory = _ => Environment.MachineName };
         var timeout = new Option<string>("--timeout") { Description = "How long to keep trying (e.g. 30s, 5m).", DefaultValueFactory = _ => "60s" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems." };
+        var rule = new ForwardRun.RuleOptions("");
 
         var command = new Command("forward", "Send a finished run's alerts to Microsoft Sentinel (Event Hubs) or a syslog server (CEF).");
         command.Options.Add(alerts);
@@ -33,8 +34,15 @@ internal static class ForwardCommand
         command.Options.Add(sensor);
         command.Options.Add(timeout);
         command.Options.Add(quiet);
+        rule.AddTo(command);
         command.SetAction(parse =>
         {
+            var forwardRule = rule.Create(parse, out var ruleError);
+            if (forwardRule is null)
+            {
+                Console.Error.WriteLine($"otsensor: forward: {ruleError}");
+                return ExitCodes.BadUsage;
+            }
             var alertsPath = parse.GetValue(alerts);
             var outboxPath = parse.GetValue(outbox) ?? (alertsPath is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(alertsPath))!, "outbox.db"));
             if (outboxPath is null)
@@ -58,7 +66,7 @@ internal static class ForwardCommand
                 Console.Error.WriteLine($"otsensor: --to: {error}");
                 return ExitCodes.BadUsage;
             }
-            bool drained = ForwardRun.Run(alertsPath, outboxPath, senders, parse.GetValue(sensor)!, limit, parse.GetValue(quiet), out error);
+            bool drained = ForwardRun.Run(alertsPath, outboxPath, senders, forwardRule, parse.GetValue(sensor)!, limit, parse.GetValue(quiet), out error);
             if (error is not null)
             {
                 Console.Error.WriteLine($"otsensor: forward: {error}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OtSensor.Outputs.Forwarding;
 using OtSensor.Outputs.Forwarding.Outbox;
 
@@ -10,6 +11,32 @@ namespace OtSensor.Cli;
 /// </summary>
 internal static class ForwardRun
 {
+    /// <summary>The forwarding rule's options (sensor-reference §10.5), named with <paramref name="prefix"/>
+    /// (<c>--min-severity</c> on <c>forward</c>, <c>--forward-min-severity</c> on <c>analyze</c>).</summary>
+    public sealed class RuleOptions
+    {
+        public RuleOptions(string prefix)
+        {
+            MinimumSeverity = new Option<string?>($"--{prefix}min-severity") { Description = "Forward only alerts at least this severe: Warning, Minor, Major, Critical." };
+            Engines = new Option<string[]>($"--{prefix}engine") { Description = "Forward only alerts of this engine (repeatable): Protocol Violation, Policy Violation, Anomaly, Malware, Operational.", Arity = ArgumentArity.ZeroOrMore };
+            Protocols = new Option<string[]>($"--{prefix}protocol") { Description = "Forward only alerts of this protocol (repeatable, e.g. modbus).", Arity = ArgumentArity.ZeroOrMore };
+        }
+
+        public Option<string?> MinimumSeverity { get; }
+        public Option<string[]> Engines { get; }
+        public Option<string[]> Protocols { get; }
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(MinimumSeverity);
+            command.Options.Add(Engines);
+            command.Options.Add(Protocols);
+        }
+
+        public ForwardRule? Create(ParseResult parse, out string? error) =>
+            ForwardRule.TryCreate(parse.GetValue(MinimumSeverity), parse.GetValue(Engines) ?? [], parse.GetValue(Protocols) ?? [], out error);
+    }
+
     /// <summary>Senders for the specs; null and a one-line error when any is bad (senders made so far are disposed).</summary>
     public static List<IAlertSender>? CreateSenders(IReadOnlyList<string> specs, out string? error)
     {
@@ -29,7 +56,7 @@ internal static class ForwardRun
     }
 
     /// <summary>Queues the alerts.json's alerts (when given) and sends; true when nothing is left pending.</summary>
-    public static bool Run(string? alertsJson, string outboxPath, List<IAlertSender> senders, string sensor, TimeSpan timeout, bool quiet, out string? error)
+    public static bool Run(string? alertsJson, string outboxPath, List<IAlertSender> senders, ForwardRule rule, string sensor, TimeSpan timeout, bool quiet, out string? error)
     {
         error = null;
         IReadOnlyList<OutboundAlert> alerts = [];
@@ -49,7 +76,7 @@ internal static class ForwardRun
         }
         using var outbox = AlertOutbox.Open(outboxPath);
         bool drained;
-        var forwarder = new AlertForwarder(outbox, senders);
+        var forwarder = new AlertForwarder(outbox, senders, new ForwarderOptions { Rule = rule });
         try
         {
             forwarder.Start();
@@ -70,6 +97,8 @@ internal static class ForwardRun
             if (!quiet || bad)
                 Console.Error.WriteLine($"otsensor: forward {t.Target}: {t.Sent:N0} sent, {pending:N0} pending, {t.DeadLettered:N0} dead-lettered, {t.Failed:N0} failed attempts{(t.LastError is null ? "" : $" (last: {t.LastError})")}");
         }
+        if (!quiet && outbox.Counters.Filtered > 0)
+            Console.Error.WriteLine($"otsensor: forward: {outbox.Counters.Filtered:N0} alerts left out by the forwarding rule");
         if (outbox.Counters.RefusedOnOverflow + outbox.Counters.DroppedOnOverflow > 0)
             Console.Error.WriteLine($"otsensor: forward: outbox full: {outbox.Counters.DroppedOnOverflow:N0} dropped, {outbox.Counters.RefusedOnOverflow:N0} refused");
         if (!drained)

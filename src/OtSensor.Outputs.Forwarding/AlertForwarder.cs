@@ -53,18 +53,30 @@ public sealed class AlertForwarder : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues an alert for every target and wakes the loops; never waits for a send.</summary>
-    public EnqueueResult Enqueue(OutboundAlert alert)
+    /// <summary>Queues an alert for every target and wakes the loops; never waits for a send. Null when the rule
+    /// (<see cref="ForwarderOptions.Rule"/>) leaves it out.</summary>
+    public EnqueueResult? Enqueue(OutboundAlert alert)
     {
+        if (!_options.Rule.Matches(alert))
+        {
+            _outbox.Counters.AddFiltered();
+            return null;
+        }
         var result = _outbox.Enqueue(alert, Targets);
         Wake();
         return result;
     }
 
-    /// <summary>Queues a finished run's alerts for every target.</summary>
+    /// <summary>Queues a finished run's alerts that the rule takes for every target; returns how many were queued.</summary>
     public int EnqueueRange(IEnumerable<OutboundAlert> alerts)
     {
-        int n = _outbox.EnqueueRange(alerts, Targets);
+        var chosen = new List<OutboundAlert>();
+        foreach (var alert in alerts)
+        {
+            if (_options.Rule.Matches(alert)) chosen.Add(alert);
+            else _outbox.Counters.AddFiltered();
+        }
+        int n = _outbox.EnqueueRange(chosen, Targets);
         Wake();
         return n;
     }

@@ -10,4 +10,6 @@ public sealed class ForwarderOptions
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromMinutes(5);
     /// <summary>How often an idle loop looks at the outbox without being woken.</summary>
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Which alerts are queued at all (shared by every target).</summary>
+    public ForwardRule Rule { get; init; } = ForwardRule.All;
 }

@@ -8,7 +8,7 @@ namespace OtSensor.Outputs.Forwarding;
 /// </summary>
 public sealed class ForwardingCounters
 {
-    private long _queued, _duplicates, _dropped, _refused;
+    private long _queued, _duplicates, _dropped, _refused, _filtered;
     private readonly ConcurrentDictionary<string, TargetCounters> _targets = new(StringComparer.Ordinal);
 
     public long Queued => Interlocked.Read(ref _queued);
@@ -19,6 +19,9 @@ public sealed class ForwardingCounters
     /// <summary>Alerts not queued because the outbox was full of alerts at least as severe.</summary>
     public long RefusedOnOverflow => Interlocked.Read(ref _refused);
 
+    /// <summary>Alerts the forwarding rule left out.</summary>
+    public long Filtered => Interlocked.Read(ref _filtered);
+
     public IReadOnlyCollection<TargetCounters> Targets => [.. _targets.Values.OrderBy(t => t.Target, StringComparer.Ordinal)];
 
     public TargetCounters For(string target) => _targets.GetOrAdd(target, t => new TargetCounters(t));
@@ -27,4 +30,5 @@ public sealed class ForwardingCounters
     internal void AddDuplicate() => Interlocked.Increment(ref _duplicates);
     internal void AddDropped() => Interlocked.Increment(ref _dropped);
     internal void AddRefused() => Interlocked.Increment(ref _refused);
+    internal void AddFiltered() => Interlocked.Increment(ref _filtered);
 }

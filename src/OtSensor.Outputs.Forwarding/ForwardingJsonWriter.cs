@@ -14,6 +14,7 @@ public static class ForwardingJsonWriter
         w.WriteString("outbox", outboxPath);
         w.WriteNumber("queued", counters.Queued);
         w.WriteNumber("duplicates", counters.Duplicates);
+        w.WriteNumber("filtered", counters.Filtered);
         w.WriteNumber("droppedOnOverflow", counters.DroppedOnOverflow);
         w.WriteNumber("refusedOnOverflow", counters.RefusedOnOverflow);
         w.WriteStartArray("targets");

@@ -103,6 +103,18 @@ public sealed class CliForwardingTests
     }
 
     [Fact]
+    public void Forward_MinSeverityCritical_OnlyCriticalAlertsSent()
+    {
+        using var hub = new TestEventHubEndpoint();
+        var alerts = WriteAlertsJson(40);
+        var r = Run(["forward", "--alerts", alerts, "--to", "eventhubs:" + hub.ConnectionString, "--min-severity", "Critical"]);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Equal(10, hub.Count);
+        Assert.Contains("30 alerts left out by the forwarding rule", r.Error, StringComparison.Ordinal);
+        Assert.All(hub.Events, e => Assert.Contains("\"AlertSeverity\":\"High\"", System.Text.Encoding.UTF8.GetString(e.Body), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Analyze_BadForwardTarget_Exit2BeforeReadingAnything()
     {
         var output = Path.Combine(Path.GetDirectoryName(TestAlerts.TempFile("x"))!, "never");
