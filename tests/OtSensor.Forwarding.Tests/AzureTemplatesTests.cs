@@ -48,7 +48,7 @@ public sealed class AzureTemplatesTests
         foreach (var type in new[] { "Microsoft.EventHub/namespaces", "Microsoft.EventHub/namespaces/eventhubs", "Microsoft.EventHub/namespaces/eventhubs/authorizationRules",
                      "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", "Microsoft.Insights/dataCollectionEndpoints",
                      "Microsoft.Insights/dataCollectionRules", "Microsoft.Insights/dataCollectionRuleAssociations", "Microsoft.SecurityInsights/onboardingStates",
-                     "Microsoft.OperationalInsights/workspaces/savedSearches" })
+                     "Microsoft.OperationalInsights/workspaces/savedSearches", "Microsoft.Insights/workbooks" })
             Assert.Contains($"\"type\": \"{type}\"", json, StringComparison.Ordinal);
         Assert.Contains("OtSensorAlerts_CL", json, StringComparison.Ordinal);
     }
@@ -90,6 +90,18 @@ public sealed class AzureTemplatesTests
                 Assert.Matches(new Regex($@"\b{column}\b"), query);
             }
         }
+    }
+
+    [Fact]
+    public void Workbook_Json_QueriesUseTheParserFunction()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Azure, "workbook.json")));
+        Assert.Equal("Notebook/1.0", doc.RootElement.GetProperty("version").GetString());
+        var queries = doc.RootElement.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("type").GetInt32() == 3)
+            .Select(i => i.GetProperty("content").GetProperty("query").GetString()!).ToList();
+        Assert.True(queries.Count >= 5);
+        Assert.All(queries, q => Assert.StartsWith("OtSensorSecurityAlert", q, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -181,5 +181,20 @@ resource parser 'Microsoft.OperationalInsights/workspaces/savedSearches@2020-08-
   ]
 }
 
+resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(workspace.id, 'otsensor-workbook')
+  location: location
+  kind: 'shared'
+  properties: {
+    displayName: 'OtSensor alerts'
+    category: 'sentinel'
+    sourceId: workspace.id
+    serializedData: loadTextContent('workbook.json')
+  }
+  dependsOn: [
+    parser
+  ]
+}
+
 output workspaceId string = workspace.id
 output dataCollectionRuleId string = rule.id
