@@ -161,14 +161,14 @@ public sealed class AlertForwarder : IAsyncDisposable
                 continue;
             }
             failures++;
-            var reason2 = Describe(outcome.Error);
-            counters.AddFailure(reason2);
+            var failure = Describe(outcome.Error);
+            counters.AddFailure(failure);
             if (!outcome.Transient)
             {
                 var head = FirstUnsettled(entries, outcome);
-                if (head is not null && _outbox.RecordFailedAttempt(sender.Name, head.Sequence, reason2))
+                if (head is not null && _outbox.RecordFailedAttempt(sender.Name, head.Sequence, failure))
                 {
-                    _outbox.DeadLetter(sender.Name, [head.Sequence], $"after {_outbox.Options.MaxAttempts} attempts: {reason2}");
+                    _outbox.DeadLetter(sender.Name, [head.Sequence], $"after {_outbox.Options.MaxAttempts} attempts: {failure}");
                     counters.AddDeadLettered(1);
                 }
             }
