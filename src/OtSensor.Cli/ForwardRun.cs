@@ -74,7 +74,18 @@ internal static class ForwardRun
                 return false;
             }
         }
-        using var outbox = AlertOutbox.Open(outboxPath);
+        AlertOutbox outbox;
+        try
+        {
+            outbox = AlertOutbox.Open(outboxPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            error = $"cannot open the outbox {outboxPath}: {e.Message}";
+            foreach (var s in senders) s.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return false;
+        }
+        using var _ = outbox;
         bool drained;
         var forwarder = new AlertForwarder(outbox, senders, new ForwarderOptions { Rule = rule });
         try
