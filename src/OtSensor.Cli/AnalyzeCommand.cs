@@ -35,6 +35,11 @@ internal static class AnalyzeCommand
         var baseline = new Option<string?>("--baseline") { Description = "Start from this baseline.json (written by an earlier run) instead of an empty one." };
         var alertRules = new Option<string?>("--alert-rules") { Description = "JSON file overriding alert catalogue entries by id (enabled, severity, thresholds, message...)." };
         var noDetection = new Option<bool>("--no-detection") { Description = "Run no detection (no alerts.json, timeline.json or baseline.json)." };
+        var forward = new Option<string[]>("--forward")
+        {
+            Description = "Send the alerts to eventhubs:<connection-string>|eventhubs:env:VAR or syslog:udp|tcp|tls://host:port (repeatable; see 'otsensor forward').",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
 
         var command = new Command("analyze", "Analyse capture files: decode protocols, build the device inventory, write the event log.");
         command.Arguments.Add(inputs);
@@ -45,9 +50,20 @@ internal static class AnalyzeCommand
         command.Options.Add(baseline);
         command.Options.Add(alertRules);
         command.Options.Add(noDetection);
+        command.Options.Add(forward);
+        var forwardRule = new ForwardRun.RuleOptions("forward-");
+        forwardRule.AddTo(command);
         command.SetAction(parse =>
         {
             string? error = null;
+            var forwardSpecs = parse.GetValue(forward) ?? [];
+            var rule = forwardRule.Create(parse, out error);
+            var senders = forwardSpecs.Length == 0 || rule is null ? null : ForwardRun.CreateSenders(forwardSpecs, out error);
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"otsensor: --forward: {error}");
+                return ExitCodes.BadUsage;
+            }
             var detection = parse.GetValue(noDetection) ? null
                 : DetectionSettings(parse.GetValue(learn), parse.GetValue(baseline), parse.GetValue(alertRules), out error);
             if (error is not null)
@@ -55,9 +71,29 @@ internal static class AnalyzeCommand
                 Console.Error.WriteLine($"otsensor: {error}");
                 return ExitCodes.BadUsage;
             }
-            return Run(parse.GetValue(inputs)!, parse.GetValue(output)!, !parse.GetValue(noEvents), parse.GetValue(quiet), detection);
+            if (senders is not null && detection is null)
+            {
+                Console.Error.WriteLine("otsensor: --forward needs detection (drop --no-detection)");
+                return ExitCodes.BadUsage;
+            }
+            int status = Run(parse.GetValue(inputs)!, parse.GetValue(output)!, !parse.GetValue(noEvents), parse.GetValue(quiet), detection);
+            if (senders is not null)
+            {
+                if (status != ExitCodes.Ok) foreach (var s in senders) s.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                else ForwardAlerts(parse.GetValue(output)!, senders, rule!, parse.GetValue(quiet));
+            }
+            return status;
         });
         return command;
+    }
+
+    /// <summary>Sends the run's alerts.json through the outbox in the output folder (a link that is down leaves them
+    /// there for <c>otsensor forward</c>; the analysis result stands either way).</summary>
+    private static void ForwardAlerts(string outputDirectory, List<Outputs.Forwarding.IAlertSender> senders, Outputs.Forwarding.ForwardRule rule, bool quiet)
+    {
+        var alerts = Path.Combine(outputDirectory, "alerts.json");
+        ForwardRun.Run(alerts, Path.Combine(outputDirectory, "outbox.db"), senders, rule, Environment.MachineName, TimeSpan.FromSeconds(30), quiet, out var error);
+        if (error is not null) Console.Error.WriteLine($"otsensor: forward: {error}");
     }
 
     /// <summary>Detection options from the command line; null and a one-line error when a value or file is bad.</summary>

@@ -17,6 +17,8 @@ public sealed class DependencyRulesTests
         { "OtSensor.Analysis", ["OtSensor.Core", "OtSensor.Protocols"] },
         { "OtSensor.Engine", ["OtSensor.Core", "OtSensor.Capture", "OtSensor.Decoding", "OtSensor.Protocols", "OtSensor.Analysis"] },
         { "OtSensor.Outputs.Files", ["OtSensor.Core", "OtSensor.Analysis"] },
+        // Forwarding reads alerts as alerts.json writes them (one mapping, OutboundAlert): no OtSensor reference at all.
+        { "OtSensor.Outputs.Forwarding", [] },
         // The simulator writes captures; it never sees the sensor's decoders, so what it writes is checked independently.
         { "OtSensor.Simulation", ["OtSensor.Core"] },
     };
@@ -37,7 +39,7 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Outputs_NeverSeePacketsOrParsers()
     {
-        foreach (var name in new[] { "OtSensor.Outputs.Files" })
+        foreach (var name in new[] { "OtSensor.Outputs.Files", "OtSensor.Outputs.Forwarding" })
         {
             var refs = Assembly.Load(name).GetReferencedAssemblies().Select(a => a.Name).ToArray();
             Assert.DoesNotContain("OtSensor.Capture", refs);

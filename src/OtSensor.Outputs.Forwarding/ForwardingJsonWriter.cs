@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace OtSensor.Outputs.Forwarding;
+
+/// <summary>Writes <c>forwarding.json</c>: the outbox and per-target counters after a run (secrets never included:
+/// target names are the senders' display names).</summary>
+public static class ForwardingJsonWriter
+{
+    public static void Write(Stream stream, ForwardingCounters counters, string outboxPath)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("outbox", outboxPath);
+        w.WriteNumber("queued", counters.Queued);
+        w.WriteNumber("duplicates", counters.Duplicates);
+        w.WriteNumber("filtered", counters.Filtered);
+        w.WriteNumber("droppedOnOverflow", counters.DroppedOnOverflow);
+        w.WriteNumber("refusedOnOverflow", counters.RefusedOnOverflow);
+        w.WriteStartArray("targets");
+        foreach (var t in counters.Targets)
+        {
+            w.WriteStartObject();
+            w.WriteString("target", t.Target);
+            w.WriteNumber("sent", t.Sent);
+            w.WriteNumber("pending", t.Pending);
+            w.WriteNumber("failed", t.Failed);
+            w.WriteNumber("retried", t.Retried);
+            w.WriteNumber("deadLettered", t.DeadLettered);
+            if (t.LastError is null) w.WriteNull("lastError"); else w.WriteString("lastError", t.LastError);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}
