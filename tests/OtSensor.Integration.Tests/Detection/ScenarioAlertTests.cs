@@ -30,6 +30,8 @@ public sealed class ScenarioAlertTests(DetectionScenarios scenarios) : IClassFix
         ["Modbus Exception"] = "protocol violation engine (exception responses)",
         ["Slave Device Received Illegal Data Address Parameter"] = "protocol violation engine (exception code 2)",
         ["Abnormal Exception Pattern in Slave"] = "anomaly engine (exception counts per hour)",
+        ["Unauthorized HTTP Activity"] = "policy engine: HTTP requests judged against the learned HTTP clients of a server (requests of IT protocols are not judged yet)",
+        ["HTTP Client Error"] = "operational engine (sensor-reference §3.6): HTTP 4xx answers counted per client, from the HTTP decoder's status codes",
     };
 
     public static TheoryData<string> Scenarios()
