@@ -17,6 +17,7 @@ public sealed class DependencyRulesTests
         { "OtSensor.Analysis", ["OtSensor.Core", "OtSensor.Protocols"] },
         { "OtSensor.Engine", ["OtSensor.Core", "OtSensor.Capture", "OtSensor.Decoding", "OtSensor.Protocols", "OtSensor.Analysis"] },
         { "OtSensor.Outputs.Files", ["OtSensor.Core", "OtSensor.Analysis"] },
+        { "OtSensor.Outputs.Reports", ["OtSensor.Core", "OtSensor.Analysis", "OtSensor.Outputs.Files"] },
         // The simulator writes captures; it never sees the sensor's decoders, so what it writes is checked independently.
         { "OtSensor.Simulation", ["OtSensor.Core"] },
     };
@@ -37,7 +38,7 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Outputs_NeverSeePacketsOrParsers()
     {
-        foreach (var name in new[] { "OtSensor.Outputs.Files" })
+        foreach (var name in new[] { "OtSensor.Outputs.Files", "OtSensor.Outputs.Reports" })
         {
             var refs = Assembly.Load(name).GetReferencedAssemblies().Select(a => a.Name).ToArray();
             Assert.DoesNotContain("OtSensor.Capture", refs);
