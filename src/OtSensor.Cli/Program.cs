@@ -6,6 +6,7 @@ root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(InventoryCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.CommandResult.Command != root || parse.Errors.Count > 0 && args.Length > 0)
