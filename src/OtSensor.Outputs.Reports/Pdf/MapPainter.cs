@@ -97,21 +97,28 @@ internal static class MapPainter
             foreach (var b in pages[p].Bands)
             {
                 g.DrawRectangle(new XPen(XColor.FromArgb(0x1F, 0x4E, 0x79), 0.8), new XSolidBrush(XColor.FromArgb(0xF4, 0xF7, 0xFB)), b.Rect);
-                g.DrawString(b.Title, flow.CellBold, new XSolidBrush(XColor.FromArgb(0x1F, 0x4E, 0x79)), new XRect(b.Rect.X + 4, b.Rect.Y + 2, b.Rect.Width - 8, 9), XStringFormats.TopLeft);
             }
-            foreach (var b in pages[p].Groups)
-            {
-                g.DrawRectangle(XPens.Gray, XBrushes.White, b.Rect);
-                g.DrawString(Fit(flow, b.Title, b.Rect.Width - 6), flow.CellBold, XBrushes.Black, new XRect(b.Rect.X + 3, b.Rect.Y + 2, b.Rect.Width - 6, 9), XStringFormats.TopLeft);
-                int line = 0;
-                foreach (var s in b.Subtitle.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                    g.DrawString(Fit(flow, s, b.Rect.Width - 8), flow.Cell, XBrushes.Black, new XRect(b.Rect.X + 4, b.Rect.Y + GroupHeader + GroupPad + (line++ * 8), b.Rect.Width - 8, 8), XStringFormats.TopLeft);
-            }
+            // Group boxes, then connection lines, then group titles and devices on top so lines never cross text.
+            foreach (var b in pages[p].Groups) g.DrawRectangle(XPens.Gray, XBrushes.White, b.Rect);
             var linePen = new XPen(XColor.FromArgb(120, 0x55, 0x77, 0x99), 0.4);
             if (detailed)
                 foreach (var c in input.Connections)
                     if (where.TryGetValue(c.FirstId, out var a) && where.TryGetValue(c.SecondId, out var b) && a.Page == p && b.Page == p)
                         g.DrawLine(linePen, a.Rect.X + (a.Rect.Width / 2), a.Rect.Y + (a.Rect.Height / 2), b.Rect.X + (b.Rect.Width / 2), b.Rect.Y + (b.Rect.Height / 2));
+            foreach (var b in pages[p].Bands)
+            {
+                g.DrawRectangle(new XSolidBrush(XColor.FromArgb(0xF4, 0xF7, 0xFB)), b.Rect.X + 1, b.Rect.Y + 1, flow.Measure(b.Title, flow.CellBold) + 6, 9);
+                g.DrawString(b.Title, flow.CellBold, new XSolidBrush(XColor.FromArgb(0x1F, 0x4E, 0x79)), new XRect(b.Rect.X + 4, b.Rect.Y + 2, b.Rect.Width - 8, 9), XStringFormats.TopLeft);
+            }
+            foreach (var b in pages[p].Groups)
+            {
+                var title = Fit(flow, b.Title, b.Rect.Width - 6, flow.CellBold);
+                g.DrawRectangle(XBrushes.White, b.Rect.X + 1, b.Rect.Y + 1, Math.Min(b.Rect.Width - 2, flow.Measure(title, flow.CellBold) + 5), 9);
+                g.DrawString(title, flow.CellBold, XBrushes.Black, new XRect(b.Rect.X + 3, b.Rect.Y + 2, b.Rect.Width - 6, 9), XStringFormats.TopLeft);
+                int line = 0;
+                foreach (var s in b.Subtitle.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    g.DrawString(Fit(flow, s, b.Rect.Width - 8), flow.Cell, XBrushes.Black, new XRect(b.Rect.X + 4, b.Rect.Y + GroupHeader + GroupPad + (line++ * 8), b.Rect.Width - 8, 8), XStringFormats.TopLeft);
+            }
             foreach (var n in pages[p].Nodes)
             {
                 var fill = n.Device!.IsController ? XColor.FromArgb(0xFD, 0xEB, 0xD0) : n.Device.IsInternet ? XColor.FromArgb(0xF9, 0xD6, 0xD5) : XColor.FromArgb(0xE3, 0xEE, 0xFA);
@@ -130,7 +137,7 @@ internal static class MapPainter
         }
     }
 
-    private static string Fit(PageFlow flow, string text, double width) => flow.Wrap(text, flow.Cell, width, 1)[0];
+    private static string Fit(PageFlow flow, string text, double width, XFont? font = null) => flow.Wrap(text, font ?? flow.Cell, width, 1)[0];
 
     private static string BandLabel(string label) => label;
 
