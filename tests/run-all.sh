@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the suites use: tshark checks every generated capture (0 malformed frames, same PDU counts).
+# Debian packages the suites use: tshark checks every generated capture (0 malformed frames, same PDU counts);
 need=()
 command -v tshark >/dev/null || need+=(tshark)
+# The PDF report embeds DejaVu Sans (OtSensor.Reports.Tests render reports).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "run-all: installing ${need[*]}"
