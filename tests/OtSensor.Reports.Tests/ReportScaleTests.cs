@@ -33,7 +33,7 @@ public sealed class ReportScaleTests
         var (text, pages) = ReportHarness.Read(pdf.ToArray());
         Assert.True(pages > 60, $"{pages} pages");
         foreach (var device in input.Devices) Assert.Contains(device.Address, text, StringComparison.Ordinal);
-        Console.WriteLine($"report-scale: 5000 devices, {pages} pages, {pdf.Length / 1024} KiB, {clock.Elapsed.TotalSeconds:0.00} s, peak working set {peak >> 20} MiB");
+        Console.WriteLine($"report-scale: {input.Devices.Count} devices, {input.Connections.Count} connections, {model.Findings.Count} findings, {pages} pages, {pdf.Length / 1024} KiB, {clock.Elapsed.TotalSeconds:0.00} s, peak working set {peak >> 20} MiB");
 
         if (Environment.GetEnvironmentVariable("OTSENSOR_REPORT_SAMPLES") is { Length: > 0 } samples)
         {
