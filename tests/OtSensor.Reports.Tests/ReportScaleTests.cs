@@ -62,6 +62,15 @@ public sealed class ReportScaleTests
             using var score = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "score.json")));
             Assert.Equal(model.Score, score.RootElement.GetProperty("score").GetDouble(), 2);
             Assert.Equal(model.Findings.Count, score.RootElement.GetProperty("mitigation").GetArrayLength());
+            var api = Path.Combine(folder, "api", "v1", "reports", "vulnerabilities");
+            using var devices = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(api, "devices.json")));
+            var siemens = Assert.Single(devices.RootElement.EnumerateArray(), d => d.GetProperty("vendor").GetString() == "Siemens");
+            Assert.Contains(siemens.GetProperty("vulnerabilities").GetProperty("cves").EnumerateArray(), c => c.GetProperty("id").GetString() == "CVE-2022-38465");
+            Assert.Contains(devices.RootElement.EnumerateArray(), d => d.GetProperty("vulnerabilities").GetProperty("isUnauthorized").GetBoolean());
+            using var security = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(api, "security.json")));
+            Assert.Equal("203.0.113.50", security.RootElement.GetProperty("internetConnections")[0].GetProperty("externalAddresses")[0].GetString());
+            using var mitigation = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(api, "mitigation.json")));
+            Assert.Equal(model.Findings[0].Gain, mitigation.RootElement.GetProperty("mitigation")[0].GetProperty("scoreImprovement").GetDouble(), 2);
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace OtSensor.Outputs.Reports.Exports;
 /// </remarks>
 public static class ReportExports
 {
-    /// <summary>Writes &lt;key&gt;.csv and &lt;key&gt;.json per table and score.json; returns the files written.</summary>
+    /// <summary>Writes &lt;key&gt;.csv and &lt;key&gt;.json per table, score.json and api/v1/reports/vulnerabilities/{devices,security,mitigation}.json; returns the files written.</summary>
     public static IReadOnlyList<string> Write(ReportModel model, string directory)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -66,6 +66,19 @@ public static class ReportExports
             w.WriteEndObject();
         }
         written.Add(score);
+        var api = Path.Combine(directory, "api", "v1", "reports", "vulnerabilities");
+        Directory.CreateDirectory(api);
+        foreach (var (name, write) in new (string, Action<Stream, ReportModel>)[]
+        {
+            ("devices", VulnerabilityApiWriter.WriteDevices),
+            ("security", VulnerabilityApiWriter.WriteSecurity),
+            ("mitigation", VulnerabilityApiWriter.WriteMitigation),
+        })
+        {
+            var path = Path.Combine(api, name + ".json");
+            using (var stream = File.Create(path)) write(stream, model);
+            written.Add(path);
+        }
         return written;
     }
 

@@ -28,4 +28,6 @@ public sealed class ReportModel
     /// <summary>Every table by key: findings, vulnerabilities, unauthorized, cleartext, credentials, remote-access, internet,
     /// cross-level, cross-subnet, many-plcs, events, alerts, inventory.</summary>
     public required IReadOnlyDictionary<string, ReportTable> Tables { get; init; }
+    /// <summary>Per-device vulnerabilities by device id (devices without any are absent).</summary>
+    public required IReadOnlyDictionary<int, DeviceVulnerabilities> Vulnerabilities { get; init; }
 }

@@ -37,6 +37,7 @@ public static class RiskAssessment
         for (int i = 0; i < involved.Length; i++) involved[i] = [];
         var evidence = new string[RiskWeights.KindCount];
         var tables = new Dictionary<string, ReportTable>(StringComparer.Ordinal);
+        var perDevice = new Dictionary<int, DeviceVulnerabilities>();
 
         // Devices: known vulnerabilities, unknown firmware.
         var vulnRows = new List<string[]>();
@@ -55,6 +56,7 @@ public static class RiskAssessment
                 {
                     counts[(int)FindingKind.KnownVulnerabilities]++;
                     involved[(int)FindingKind.KnownVulnerabilities].Add(d.Id);
+                    Of(d.Id).Cves.AddRange(matches);
                     foreach (var m in matches)
                         vulnRows.Add([Label(d), d.Vendor, d.Model, Or(d.Firmware, "unknown"), m.Cve, m.Cvss.ToString("0.0", CultureInfo.InvariantCulture),
                             m.Advisory, (unknown && m.FirmwareMax != "*" ? "Firmware unknown: possibly affected. " : "") + m.Summary]);
@@ -77,6 +79,7 @@ public static class RiskAssessment
             if (!string.Equals(a.TypeId, "new-asset-detected", StringComparison.Ordinal)) continue;
             int id = a.SourceDeviceId;
             if (!involved[(int)FindingKind.UnauthorizedDevices].Add(id)) continue;
+            Of(id).Unauthorized = true;
             counts[(int)FindingKind.UnauthorizedDevices]++;
             byId.TryGetValue(id, out var d);
             unauthorizedRows.Add([d is null ? a.Source : Label(d), d?.Type ?? "", d?.Vendor ?? "", Time(a.Time), a.Id.ToString(CultureInfo.InvariantCulture)]);
@@ -108,11 +111,13 @@ public static class RiskAssessment
                 if (CredentialPorts.TryGetValue(port, out var service))
                 {
                     Count(FindingKind.CleartextCredentials, a, b);
+                    Of(b.Id).PlainTextProtocols.Add((service, port));
                     credentialRows.Add([Label(a), Label(b), service, port.ToString(CultureInfo.InvariantCulture), "•••• (not extracted)"]);
                 }
                 if (RemoteAccessPorts.TryGetValue(port, out var remote))
                 {
                     Count(FindingKind.RemoteAccess, a, b);
+                    Of(b.Id).RemoteAccess.Add((port, a.Address, remote));
                     remoteRows.Add([Label(a), Label(b), remote, port.ToString(CultureInfo.InvariantCulture)]);
                 }
             }
@@ -265,7 +270,14 @@ public static class RiskAssessment
             AlertsOverTime = overTime,
             AlertBinStarts = bins,
             Tables = tables,
+            Vulnerabilities = perDevice,
         };
+
+        DeviceVulnerabilities Of(int id)
+        {
+            if (!perDevice.TryGetValue(id, out var v)) perDevice[id] = v = new DeviceVulnerabilities();
+            return v;
+        }
 
         void Count(FindingKind kind, ReportDevice x, ReportDevice y)
         {
