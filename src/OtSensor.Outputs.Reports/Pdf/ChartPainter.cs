@@ -1,82 +1,91 @@
 using System.Globalization;
 using OtSensor.Analysis.Detection;
 using PdfSharp.Drawing;
+using ScottPlot;
 
 namespace OtSensor.Outputs.Reports.Pdf;
 
-/// <summary>Bar charts drawn as vectors with XGraphics; every value is also printed as text next to its bar.</summary>
+/// <summary>The report's charts: drawn by ScottPlot into small PNGs and placed on the page; the caller prints each
+/// chart's values as a table beside it, so the numbers stay text (searchable, extractable).</summary>
 /// <remarks>
-/// Vectors instead of chart PNGs: the numbers stay text (searchable, extractable), there is no image import cost
-/// (platform-notes: 0.1–0.8 s per PNG), and charts stay sharp at any zoom.
+/// Images are 900 × 300 px or smaller: PDFsharp's PNG import costs grow with pixels (platform-notes: 0.1–0.8 s for
+/// large ones), and at ~170 dpi on the page they stay sharp in print.
 /// </remarks>
 internal static class ChartPainter
 {
-    public static readonly XColor[] SeverityColors =
-    [
-        XColor.FromArgb(0x9E, 0x9E, 0x9E), XColor.FromArgb(0xF2, 0xC1, 0x4E), XColor.FromArgb(0xE6, 0x7E, 0x22), XColor.FromArgb(0xC0, 0x39, 0x2B),
-    ];
+    private static readonly string[] SeverityHex = ["#9E9E9E", "#F2C14E", "#E67E22", "#C0392B"];
 
     public static XColor BandColor(double score) => score > 90 ? XColor.FromArgb(0x2E, 0x8B, 0x57) : score >= 70 ? XColor.FromArgb(0xE6, 0x9F, 0x00) : XColor.FromArgb(0xC0, 0x39, 0x2B);
 
-    /// <summary>Horizontal 0–100 bars, one per label, value printed at the bar's end.</summary>
+    private static string BandHex(double score) => score > 90 ? "#2E8B57" : score >= 70 ? "#E69F00" : "#C0392B";
+
+    /// <summary>Horizontal 0–100 bars, one per label, coloured by the score band.</summary>
     public static void ScoreBars(PageFlow flow, IReadOnlyList<string> labels, IReadOnlyList<double> values)
     {
-        const double barHeight = 14, gap = 6, labelWidth = 110, valueWidth = 44;
-        double height = (labels.Count * (barHeight + gap)) + 18;
-        flow.Ensure(height);
-        var g = flow.Gfx;
-        double x0 = PageFlow.Left + labelWidth, full = flow.Width - labelWidth - valueWidth, y = flow.Y;
-        for (int tick = 0; tick <= 100; tick += 25)
-        {
-            double x = x0 + (full * tick / 100.0);
-            g.DrawLine(XPens.LightGray, x, y, x, y + (labels.Count * (barHeight + gap)));
-            g.DrawString(tick.ToString(CultureInfo.InvariantCulture), flow.Cell, XBrushes.DimGray, new XRect(x - 10, y + (labels.Count * (barHeight + gap)), 20, 10), XStringFormats.TopCenter);
-        }
+        var plot = new Plot();
+        var bars = new List<Bar>(labels.Count);
+        var ticks = new List<Tick>(labels.Count);
         for (int i = 0; i < labels.Count; i++)
         {
+            double position = labels.Count - 1 - i;
             double v = Math.Clamp(values[i], 0, 100);
-            g.DrawString(labels[i], flow.Small, XBrushes.Black, new XRect(PageFlow.Left, y, labelWidth - 6, barHeight), XStringFormats.CenterLeft);
-            g.DrawRectangle(new XSolidBrush(BandColor(v)), x0, y, Math.Max(1, full * v / 100), barHeight);
-            g.DrawString(v.ToString("0.#", CultureInfo.InvariantCulture) + " %", flow.Small, XBrushes.Black,
-                new XRect(x0 + (full * v / 100) + 4, y, valueWidth, barHeight), XStringFormats.CenterLeft);
-            y += barHeight + gap;
+            bars.Add(new Bar { Position = position, Value = v, FillColor = Color.FromHex(BandHex(v)), Label = v.ToString("0.#", CultureInfo.InvariantCulture) + " %" });
+            ticks.Add(new Tick(position, labels[i]));
         }
-        flow.Y = y + 18;
+        var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = true;
+        plottable.ValueLabelStyle.FontSize = 16;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Axes.Left.TickLabelStyle.FontSize = 16;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        plot.Axes.Bottom.Label.Text = "Score (%)";
+        plot.Axes.Bottom.Label.FontSize = 14;
+        plot.Axes.SetLimits(0, 110, -0.6, labels.Count - 0.4);
+        Place(flow, plot, 900, 34 * labels.Count + 80);
     }
 
-    /// <summary>Vertical stacked bars, one per column, stacked by severity (Warning at the bottom), totals on top.</summary>
+    /// <summary>Vertical columns stacked by severity (Warning at the bottom), one per label, with a legend.</summary>
     public static void SeverityColumns(PageFlow flow, IReadOnlyList<string> labels, IReadOnlyList<int[]> counts)
     {
-        const double plotHeight = 120;
-        flow.Ensure(plotHeight + 50);
-        var g = flow.Gfx;
-        int max = Math.Max(1, counts.Max(c => c.Sum()));
-        double axisWidth = 30, x0 = PageFlow.Left + axisWidth, top = flow.Y + 10, plotWidth = flow.Width - axisWidth;
-        double slot = plotWidth / labels.Count, bar = Math.Min(40, slot * 0.6);
-        g.DrawLine(XPens.Gray, x0, top + plotHeight, x0 + plotWidth, top + plotHeight);
-        g.DrawString(max.ToString("N0", CultureInfo.InvariantCulture), flow.Cell, XBrushes.DimGray, new XRect(PageFlow.Left, top - 4, axisWidth - 4, 8), XStringFormats.TopRight);
-        g.DrawString("0", flow.Cell, XBrushes.DimGray, new XRect(PageFlow.Left, top + plotHeight - 8, axisWidth - 4, 8), XStringFormats.TopRight);
+        var plot = new Plot();
+        var bars = new List<Bar>();
+        var ticks = new List<Tick>(labels.Count);
         for (int i = 0; i < labels.Count; i++)
         {
-            double x = x0 + (slot * i) + ((slot - bar) / 2), y = top + plotHeight;
+            double stack = 0;
             for (int s = 0; s < 4; s++)
             {
-                double h = plotHeight * counts[i][s] / max;
-                if (h <= 0) continue;
-                y -= h;
-                g.DrawRectangle(new XSolidBrush(SeverityColors[s]), x, y, bar, h);
+                if (counts[i][s] == 0) continue;
+                bars.Add(new Bar { Position = i, ValueBase = stack, Value = stack + counts[i][s], FillColor = Color.FromHex(SeverityHex[s]) });
+                stack += counts[i][s];
             }
-            g.DrawString(counts[i].Sum().ToString("N0", CultureInfo.InvariantCulture), flow.Cell, XBrushes.Black, new XRect(x0 + (slot * i), y - 9, slot, 8), XStringFormats.TopCenter);
-            foreach (var (line, n) in flow.Wrap(labels[i], flow.Cell, slot - 2, 2).Select((l, n) => (l, n)))
-                g.DrawString(line, flow.Cell, XBrushes.Black, new XRect(x0 + (slot * i), top + plotHeight + 2 + (n * 8), slot, 8), XStringFormats.TopCenter);
+            ticks.Add(new Tick(i, labels[i]));
         }
-        double lx = x0;
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Axes.Bottom.TickLabelStyle.FontSize = labels.Count > 6 ? 11 : 14;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = labels.Count > 6 ? -30 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = labels.Count > 6 ? Alignment.MiddleRight : Alignment.UpperCenter;
+        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        plot.Axes.Left.Label.Text = "Alerts";
+        plot.Axes.Left.Label.FontSize = 14;
+        int highest = Math.Max(1, counts.Max(c => c.Sum()));
+        plot.Axes.SetLimits(-0.6, labels.Count - 0.4, 0, highest * 1.25);
         for (int s = 0; s < 4; s++)
-        {
-            g.DrawRectangle(new XSolidBrush(SeverityColors[s]), lx, top + plotHeight + 22, 8, 8);
-            g.DrawString(AlertNames.Severity((AlertSeverity)s), flow.Cell, XBrushes.Black, new XRect(lx + 11, top + plotHeight + 22, 60, 8), XStringFormats.TopLeft);
-            lx += 70;
-        }
-        flow.Y = top + plotHeight + 40;
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = AlertNames.Severity((AlertSeverity)s), FillColor = Color.FromHex(SeverityHex[s]) });
+        plot.Legend.FontSize = 13;
+        plot.ShowLegend(Alignment.UpperRight);
+        Place(flow, plot, 900, 300);
+    }
+
+    private static void Place(PageFlow flow, Plot plot, int width, int height)
+    {
+        plot.Font.Set(ReportFontResolver.Sans);
+        var png = plot.GetImageBytes(width, height, ImageFormat.Png);
+        double w = flow.Width, h = w * height / width;
+        flow.Ensure(h + 6);
+        using var image = XImage.FromStream(new MemoryStream(png));
+        flow.Gfx.DrawImage(image, PageFlow.Left, flow.Y, w, h);
+        flow.Y += h + 6;
     }
 }
