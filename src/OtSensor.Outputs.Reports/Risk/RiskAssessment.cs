@@ -319,8 +319,9 @@ public static class RiskAssessment
             FindingKind.CleartextProtocols or FindingKind.CleartextCredentials or FindingKind.RemoteAccess or FindingKind.InternetConnections
                 or FindingKind.LevelSkipping or FindingKind.CrossLevelConnections or FindingKind.CrossSubnetConnections
                 => $"{count} connection{(count == 1 ? "" : "s")} involving {devices} device{(devices == 1 ? "" : "s")}",
-            FindingKind.ProgrammingEvents or FindingKind.ControllerStateChanges or FindingKind.FirmwareChanges
-                => $"{count} event{(count == 1 ? "" : "s")} or station{(count == 1 ? "" : "s")}",
+            // Without a timeline (no detection) programming is counted from the stations the inventory saw programming.
+            FindingKind.ProgrammingEvents => $"{count} programming event{(count == 1 ? "" : "s")} or station{(count == 1 ? "" : "s")}",
+            FindingKind.ControllerStateChanges or FindingKind.FirmwareChanges => $"{count} event{(count == 1 ? "" : "s")}",
             FindingKind.CriticalAlerts or FindingKind.MajorAlerts or FindingKind.MinorAlerts or FindingKind.WarningAlerts
                 => $"{count} open alert{(count == 1 ? "" : "s")}",
             _ => $"{count} device{(count == 1 ? "" : "s")}",
