@@ -12,6 +12,8 @@ command -v tcpreplay >/dev/null || need+=(tcpreplay)
 command -v ip >/dev/null || need+=(iproute2)
 # grep reads to the end (no -q): an early exit would fail the pipe under pipefail and reinstall every run.
 ldconfig -p 2>/dev/null | grep 'libpcap\.so\.0\.8' >/dev/null || need+=(libpcap0.8)
+# The PDF report embeds DejaVu Sans (OtSensor.Reports.Tests render reports).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "run-all: installing ${need[*]}"

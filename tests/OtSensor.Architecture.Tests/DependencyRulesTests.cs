@@ -19,6 +19,7 @@ public sealed class DependencyRulesTests
         { "OtSensor.Outputs.Files", ["OtSensor.Core", "OtSensor.Analysis"] },
         // Forwarding reads alerts as alerts.json writes them (one mapping, OutboundAlert): no OtSensor reference at all.
         { "OtSensor.Outputs.Forwarding", [] },
+        { "OtSensor.Outputs.Reports", ["OtSensor.Core", "OtSensor.Analysis", "OtSensor.Outputs.Files"] },
         // The simulator writes captures; it never sees the sensor's decoders, so what it writes is checked independently.
         { "OtSensor.Simulation", ["OtSensor.Core"] },
     };
@@ -39,7 +40,7 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Outputs_NeverSeePacketsOrParsers()
     {
-        foreach (var name in new[] { "OtSensor.Outputs.Files", "OtSensor.Outputs.Forwarding" })
+        foreach (var name in new[] { "OtSensor.Outputs.Files", "OtSensor.Outputs.Forwarding", "OtSensor.Outputs.Reports" })
         {
             var refs = Assembly.Load(name).GetReferencedAssemblies().Select(a => a.Name).ToArray();
             Assert.DoesNotContain("OtSensor.Capture", refs);
