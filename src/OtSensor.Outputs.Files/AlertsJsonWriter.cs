@@ -37,6 +37,8 @@ public static class AlertsJsonWriter
         foreach (var alert in alerts)
         {
             var type = alert.Type;
+            // Hand the bytes to the stream every 64 KiB: left to Dispose, the writer would grow one buffer to the whole file.
+            if (w.BytesPending > 1 << 16) w.Flush();
             w.WriteStartObject();
             w.WriteNumber("id", alert.Id);
             w.WriteNumber("time", alert.FirstTime.UnixMilliseconds);

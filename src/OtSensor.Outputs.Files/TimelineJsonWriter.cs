@@ -23,6 +23,8 @@ public static class TimelineJsonWriter
         w.WriteStartArray();
         foreach (var e in ordered)
         {
+            // Hand the bytes to the stream every 64 KiB: left to Dispose, the writer would grow one buffer to the whole file.
+            if (w.BytesPending > 1 << 16) w.Flush();
             w.WriteStartObject();
             w.WriteNumber("timestamp", e.Time.UnixMilliseconds);
             w.WriteString("time", e.Time.ToString());

@@ -119,6 +119,7 @@ public sealed class Flow
     /// Whether <paramref name="packet"/> belongs to this live flow, compared field by field with its key the way
     /// <see cref="FlowKey.FromPacket"/> would build it, in either direction.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool Matches(in DecodedPacket packet, bool useVlan, out bool sourceIsFirst)
     {
         sourceIsFirst = false;

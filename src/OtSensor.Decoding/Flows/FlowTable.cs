@@ -186,6 +186,7 @@ public sealed class FlowTable
     }
 
     /// <summary>Cache slot of a packet's tuple, the same in both directions.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int CacheSlot(in DecodedPacket packet)
     {
         bool hasPorts = packet.Transport is TransportLayer.Tcp or TransportLayer.Udp;
@@ -194,6 +195,7 @@ public sealed class FlowTable
             : CacheSlot(packet.SourceIP, packet.DestinationIP, 0, 0, packet.IPProtocol);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int CacheSlot(Core.Net.IPAddressBytes a, Core.Net.IPAddressBytes b, ushort portA, ushort portB, byte protocol)
     {
         ulong mixed = a.Low ^ b.Low ^ a.High ^ b.High ^ ((ulong)(uint)(portA ^ portB) << 17) ^ protocol;
