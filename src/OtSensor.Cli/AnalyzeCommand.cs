@@ -1,3 +1,4 @@
+using OtSensor.Analysis.Inventory;
 using System.CommandLine;
 using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Statistics;
@@ -41,6 +42,11 @@ internal static class AnalyzeCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
 
+        var subnets = new Option<string?>("--subnets")
+        {
+            Description = "The plant's subnets as [name=]cidr,... (e.g. control=10.10.10.0/24,dmz=172.16.0.0/16); addresses outside them are grouped in learned /24s (/64s).",
+        };
+
         var command = new Command("analyze", "Analyse capture files: decode protocols, build the device inventory, write the event log.");
         command.Arguments.Add(inputs);
         command.Options.Add(output);
@@ -51,6 +57,7 @@ internal static class AnalyzeCommand
         command.Options.Add(alertRules);
         command.Options.Add(noDetection);
         command.Options.Add(forward);
+        command.Options.Add(subnets);
         var forwardRule = new ForwardRun.RuleOptions("forward-");
         forwardRule.AddTo(command);
         command.SetAction(parse =>
@@ -62,6 +69,11 @@ internal static class AnalyzeCommand
             if (error is not null)
             {
                 Console.Error.WriteLine($"otsensor: --forward: {error}");
+                return ExitCodes.BadUsage;
+            }
+            if (!SubnetPlan.TryParse(parse.GetValue(subnets), out var plan, out error))
+            {
+                Console.Error.WriteLine($"otsensor: --subnets: {error}");
                 return ExitCodes.BadUsage;
             }
             var detection = parse.GetValue(noDetection) ? null
@@ -76,7 +88,7 @@ internal static class AnalyzeCommand
                 Console.Error.WriteLine("otsensor: --forward needs detection (drop --no-detection)");
                 return ExitCodes.BadUsage;
             }
-            int status = Run(parse.GetValue(inputs)!, parse.GetValue(output)!, !parse.GetValue(noEvents), parse.GetValue(quiet), detection);
+            int status = Run(parse.GetValue(inputs)!, parse.GetValue(output)!, !parse.GetValue(noEvents), parse.GetValue(quiet), detection, plan);
             if (senders is not null)
             {
                 if (status != ExitCodes.Ok) foreach (var s in senders) s.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -135,7 +147,7 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static int Run(string[] inputs, string outputDirectory, bool writeEvents, bool quiet, DetectionOptions? detection)
+    private static int Run(string[] inputs, string outputDirectory, bool writeEvents, bool quiet, DetectionOptions? detection, SubnetPlan subnets)
     {
         try
         {
@@ -157,7 +169,7 @@ internal static class AnalyzeCommand
                 : RunWithProgress(analyzer, inputs);
         }
 
-        RunOutputs.Write(outputDirectory, analyzer, summary);
+        RunOutputs.Write(outputDirectory, analyzer, summary, subnets);
 
         if (!summary.AnythingUsable)
         {

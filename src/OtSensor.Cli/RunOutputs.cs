@@ -1,4 +1,5 @@
 using OtSensor.Analysis.Detection;
+using OtSensor.Analysis.Inventory;
 using OtSensor.Analysis.Statistics;
 using OtSensor.Engine;
 using OtSensor.Engine.Evidence;
@@ -7,17 +8,21 @@ using OtSensor.Outputs.Files.Map;
 
 namespace OtSensor.Cli;
 
-/// <summary>The files every run leaves in its output folder besides the event logs: devices, connections, summary.</summary>
+/// <summary>The files every run leaves in its output folder besides the event logs: devices, connections, subnets, summary, map, detection.</summary>
 internal static class RunOutputs
 {
-    public static void Write(string outputDirectory, CaptureAnalyzer analyzer, TrafficSummary summary)
+    /// <param name="subnets">The configured subnets (<c>--subnets</c>); learned /24s and /64s when null.</param>
+    public static void Write(string outputDirectory, CaptureAnalyzer analyzer, TrafficSummary summary, SubnetPlan? subnets = null)
     {
-        WriteJson(Path.Combine(outputDirectory, "devices.json"), s => InventoryJsonWriter.WriteDevices(s, analyzer.Inventory));
-        WriteJson(Path.Combine(outputDirectory, "connections.json"), s => InventoryJsonWriter.WriteConnections(s, analyzer.Inventory));
+        subnets ??= SubnetPlan.LearnedOnly();
+        var report = SubnetReport.Create(analyzer.Inventory, subnets);
+        WriteJson(Path.Combine(outputDirectory, "devices.json"), s => InventoryJsonWriter.WriteDevices(s, analyzer.Inventory, subnets));
+        WriteJson(Path.Combine(outputDirectory, "connections.json"), s => InventoryJsonWriter.WriteConnections(s, report));
+        WriteJson(Path.Combine(outputDirectory, "subnets.json"), s => SubnetJsonWriter.Write(s, report));
         WriteJson(Path.Combine(outputDirectory, "summary.json"), s => SummaryJsonWriter.Write(s, summary));
         var devices = analyzer.Inventory.Devices;
         var connections = analyzer.Inventory.Connections;
-        WriteJson(Path.Combine(outputDirectory, "map.svg"), s => SvgMapWriter.Write(s, DeviceMapLayout.Create(devices), connections));
+        WriteJson(Path.Combine(outputDirectory, "map.svg"), s => SvgMapWriter.Write(s, DeviceMapLayout.Create(devices, subnets), connections));
         WriteJson(Path.Combine(outputDirectory, "map.graphml"), s => GraphMlWriter.Write(s, devices, connections));
         if (analyzer.Detection is { } detection) WriteDetection(outputDirectory, analyzer, detection);
     }

@@ -36,6 +36,30 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_ConfiguredSubnets_NameTheDevicesSubnetAndTheSubnetReport()
+    {
+        var result = CliRunner.Run("analyze", RepoPaths.DemoCapture, "--out", Out, "--quiet", "--no-events", "--subnets", "control=10.10.10.0/24,supervisory=10.10.20.0/24");
+
+        Assert.Equal(0, result.ExitCode);
+        using var subnets = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "subnets.json")));
+        Assert.Equal(["control", "supervisory"], subnets.RootElement.GetProperty("subnets").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(9, subnets.RootElement.GetProperty("crossSubnetConnections").GetInt32());
+        using var devices = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "devices.json")));
+        var plc = devices.RootElement.EnumerateArray().Single(d => d.GetProperty("ipAddresses")[0].GetString() == "10.10.10.11");
+        Assert.Equal("control", plc.GetProperty("subnetName").GetString());
+    }
+
+    [Fact]
+    public void Analyze_BadSubnet_ExitsTwoWithOneLineReason()
+    {
+        var result = CliRunner.Run("analyze", RepoPaths.DemoCapture, "--out", Out, "--subnets", "control=10.10.10.5/24");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("otsensor: --subnets: subnet 'control=10.10.10.5/24': host bits are set (did you mean 10.10.10.0/24?)", line.Trim());
+    }
+
+    [Fact]
     public void Analyze_PrintsHumanSummary()
     {
         var result = CliRunner.Run("analyze", RepoPaths.DemoCapture, "--out", Out);
