@@ -93,9 +93,12 @@ declare -A WALL
     echo "|---|---:|---:|---:|---:|"
     read -r w r < <(timed $OTSENSOR analyze "$f" --out "$WORK/out" -q --no-events)
     WALL[$cap.native]=$w; WALL[$cap.bytes]=$bytes
-    row "otsensor analyze --no-events, native build (decode, reassembly, all protocol decoders, inventory, summary)" "$bytes" "$frames" "$w" "$r"
+    row "otsensor analyze --no-events, native build (decode, reassembly, all protocol decoders, inventory, detection, alerts)" "$bytes" "$frames" "$w" "$r"
     inner=$(cat "$WORK/inner.txt")
     row "... of which the analysis loop (summary.json elapsedSeconds)" "$bytes" "$frames" "$inner" "$r"
+    read -r w r < <(timed $OTSENSOR analyze "$f" --out "$WORK/out" -q --no-events --no-detection)
+    WALL[$cap.nodetect]=$w
+    row "otsensor analyze --no-events --no-detection, native build (decode, reassembly, all protocol decoders, inventory)" "$bytes" "$frames" "$w" "$r"
     read -r w r < <(timed $OTSENSOR_JIT analyze "$f" --out "$WORK/out" -q --no-events)
     WALL[$cap.jit]=$w
     row "otsensor analyze --no-events, JIT build (\`dotnet otsensor.dll\`)" "$bytes" "$frames" "$w" "$r"
@@ -111,10 +114,10 @@ declare -A WALL
   echo
   echo "## Steady state (MB/s between the $SIZE_MB MB and $SMALL_MB MB runs)"
   echo
-  echo "| traffic | native build | JIT build |"
-  echo "|---|---:|---:|"
+  echo "| traffic | native build | native, --no-detection | JIT build |"
+  echo "|---|---:|---:|---:|"
   for kind in modbus public; do
     b="$kind-$SIZE_MB"; s="$kind-$SMALL_MB"
-    echo "| $kind | $(steady "${WALL[$b.bytes]}" "${WALL[$b.native]}" "${WALL[$s.bytes]}" "${WALL[$s.native]}") | $(steady "${WALL[$b.bytes]}" "${WALL[$b.jit]}" "${WALL[$s.bytes]}" "${WALL[$s.jit]}") |"
+    echo "| $kind | $(steady "${WALL[$b.bytes]}" "${WALL[$b.native]}" "${WALL[$s.bytes]}" "${WALL[$s.native]}") | $(steady "${WALL[$b.bytes]}" "${WALL[$b.nodetect]}" "${WALL[$s.bytes]}" "${WALL[$s.nodetect]}") | $(steady "${WALL[$b.bytes]}" "${WALL[$b.jit]}" "${WALL[$s.bytes]}" "${WALL[$s.jit]}") |"
   done
 } | tee benchmarks/results/throughput.md
