@@ -12,7 +12,7 @@ namespace OtSensor.Outputs.Reports.Exports;
 /// </remarks>
 public static class ReportExports
 {
-    /// <summary>Writes &lt;key&gt;.csv and &lt;key&gt;.json per table, score.json and api/v1/reports/vulnerabilities/{devices,security,mitigation}.json; returns the files written.</summary>
+    /// <summary>Writes &lt;key&gt;.csv and &lt;key&gt;.json per table, score.json and api/v1/reports/vulnerabilities/{devices,security,operational,mitigation}.json; returns the files written.</summary>
     public static IReadOnlyList<string> Write(ReportModel model, string directory)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -72,6 +72,7 @@ public static class ReportExports
         {
             ("devices", VulnerabilityApiWriter.WriteDevices),
             ("security", VulnerabilityApiWriter.WriteSecurity),
+            ("operational", VulnerabilityApiWriter.WriteOperational),
             ("mitigation", VulnerabilityApiWriter.WriteMitigation),
         })
         {

@@ -17,4 +17,5 @@ public sealed record ReportAlert(
     string Message,
     string Remediation,
     string Mitre,
-    bool IsOpen);
+    bool IsOpen,
+    string Protocol = "");

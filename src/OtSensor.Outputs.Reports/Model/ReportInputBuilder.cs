@@ -42,7 +42,7 @@ public static class ReportInputBuilder
             }
             var ports = new List<int>(c.Ports.Count);
             foreach (var p in c.Ports) ports.Add(p);
-            connections.Add(new ReportConnection(first.Id, second.Id, protocols, ports, c.Packets, commands.ToString()));
+            connections.Add(new ReportConnection(first.Id, second.Id, protocols, ports, c.Packets, commands.ToString(), c.Bytes));
         }
         var alerts = new List<ReportAlert>();
         var events = new List<ReportEvent>();
@@ -52,7 +52,8 @@ public static class ReportInputBuilder
             {
                 alerts.Add(new ReportAlert(a.Id, a.Type.Id, a.Type.Title, a.Type.Engine, a.Type.Severity, a.FirstTime.ToDateTime(),
                     a.Source.ToString(), a.Destination.ToString(), a.SourceDeviceId, a.DestinationDeviceId, a.RenderMessage(),
-                    string.Join(" ", a.RenderRemediation()), string.Join(", ", a.Type.Mitre.Select(m => m.Id)), a.IsOpen));
+                    string.Join(" ", a.RenderRemediation()), string.Join(", ", a.Type.Mitre.Select(m => m.Id)), a.IsOpen,
+                    a.Arguments.Protocol == ProtocolId.Unknown ? "" : ProtocolDisplayNames.Get(a.Arguments.Protocol)));
             }
             foreach (var e in detection.Timeline.Events)
             {

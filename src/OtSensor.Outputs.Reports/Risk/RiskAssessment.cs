@@ -247,6 +247,17 @@ public static class RiskAssessment
         var bands = new int[3];
         foreach (var s in deviceScores.Values) bands[s > 90 ? 0 : s >= 70 ? 1 : 2]++;
 
+        // Data-mining device activity (sensor-reference §5.3): active in the last 24 hours of the capture, and silent for
+        // 7 days or more before its end (a capture shorter than that has none).
+        var activityEnd = input.CaptureEnd ?? (input.Devices.Count > 0 ? input.Devices.Max(d => d.LastSeen) : input.Generated);
+        string[] ActivityRow(ReportDevice d) => [d.Address, d.Name, d.Type, d.Vendor, Time(d.FirstSeen), Time(d.LastSeen)];
+        string[] activityHeaders = ["Address", "Name", "Type", "Vendor", "First seen (UTC)", "Last seen (UTC)"];
+        double[] activityWidths = [1.6, 1.6, 1.3, 1.4, 1.5, 1.5];
+        tables["active-devices"] = new("active-devices", "Active devices (last 24 hours)", activityHeaders, activityWidths,
+            [.. input.Devices.Where(d => d.LastSeen >= activityEnd.AddHours(-24)).OrderBy(d => d.Id).Select(ActivityRow)]);
+        tables["nonactive-devices"] = new("nonactive-devices", "Non-active devices (no communication for 7 days)", activityHeaders, activityWidths,
+            [.. input.Devices.Where(d => d.LastSeen <= activityEnd.AddDays(-7)).OrderBy(d => d.Id).Select(ActivityRow)]);
+
         var inventoryRows = new List<string[]>(input.Devices.Count);
         foreach (var d in input.Devices.OrderBy(d => d.PurdueLevel ?? 99).ThenBy(d => d.Subnet, StringComparer.Ordinal).ThenBy(d => d.Id))
             inventoryRows.Add([d.Address, d.Mac, d.Name, d.Vendor, d.Model, d.Firmware, d.Type, d.LevelText, Points(deviceScores[d.Id]), d.Protocols]);
