@@ -39,6 +39,10 @@ internal sealed class AlertTypeIndex
         ModbusUnresponsive = c.Get("modbus-unresponsive").Index;
         NoTraffic = c.Get("no-traffic-on-sensor-interface").Index;
         TrafficResumed = c.Get("traffic-on-sensor-interface").Index;
+        ModbusException = c.Get("modbus-exception").Index;
+        ModbusIllegalFunction = c.Get("modbus-illegal-function").Index;
+        ModbusIllegalDataAddress = c.Get("modbus-illegal-data-address").Index;
+        ModbusIllegalDataValue = c.Get("modbus-illegal-data-value").Index;
 
         Array.Fill(FunctionByProtocol, NewFunction);
         Array.Fill(FirmwareByProtocol, -1);
@@ -97,6 +101,10 @@ internal sealed class AlertTypeIndex
     public int ModbusUnresponsive { get; }
     public int NoTraffic { get; }
     public int TrafficResumed { get; }
+    public int ModbusException { get; }
+    public int ModbusIllegalFunction { get; }
+    public int ModbusIllegalDataAddress { get; }
+    public int ModbusIllegalDataValue { get; }
 
     /// <summary>The "new function code between a pair" type for each protocol.</summary>
     public int[] FunctionByProtocol { get; } = new int[256];

@@ -284,7 +284,15 @@ public sealed class DetectionEngine : IAlertLearner
     public void OnPdu<TMessage>(DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, bool fromClient, in TMessage message, Timestamp time, long frame)
         where TMessage : struct, IProtocolMessage, allows ref struct
     {
-        if (typeof(TMessage) == typeof(ModbusMessage)) CountModbus(devices, senderIsFlowClient, message.IsResponse);
+        if (typeof(TMessage) == typeof(ModbusMessage))
+        {
+            CountModbus(devices, senderIsFlowClient, message.IsResponse);
+            if (message.IsResponse)
+            {
+                ref readonly var modbus = ref Unsafe.As<TMessage, ModbusMessage>(ref Unsafe.AsRef(in message));
+                if (modbus.ExceptionCode is { } exception) OnModbusException(flow, devices, senderIsFlowClient, (byte)exception, modbus.Function, modbus.FunctionName, time, frame);
+            }
+        }
         if (message.IsResponse)
         {
             if (message.HasIdentity) OnIdentity(flow, devices, senderIsFlowClient, in message, time, frame);
@@ -299,6 +307,30 @@ public sealed class DetectionEngine : IAlertLearner
             return;
         }
         OnRequest(flow, devices, senderIsFlowClient, fromClient, message.Protocol, message.Function, message.FunctionName, message.Operation, tag, time, frame);
+    }
+
+    /// <summary>
+    /// Protocol violation (sensor-reference §3.4): a slave answered with an exception. Every exception response is a
+    /// Modbus Exception; codes 1–3 (Modbus Application Protocol v1.1b3 §7: illegal function, data address, data value)
+    /// also raise the catalogue's specific titles. The master that sent the request is the source, the slave the
+    /// destination; repeats count up on the same alerts.
+    /// </summary>
+    private void OnModbusException(DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, byte exception, int function, string? functionName,
+        Timestamp time, long frame)
+    {
+        var slave = senderIsFlowClient ? devices.Client : devices.Server;
+        var master = senderIsFlowClient ? devices.Server : devices.Client;
+        int type = exception switch
+        {
+            1 => _t.ModbusIllegalFunction,
+            2 => _t.ModbusIllegalDataAddress,
+            3 => _t.ModbusIllegalDataValue,
+            _ => _t.ModbusException,
+        };
+        var pdu = new PduAlertContext(time, Endpoint(master), Endpoint(slave), master?.Id ?? 0, slave?.Id ?? 0,
+            new FrameRef(CurrentInput, frame), AlertArguments.Of(ProtocolId.Modbus, function, functionName, OtOperation.None, flow.ServerPort));
+        Raise(type, in pdu);
+        if (type != _t.ModbusException) Raise(_t.ModbusException, in pdu);
     }
 
     private void CountModbus(FlowDevices devices, bool senderIsFlowClient, bool isResponse)
