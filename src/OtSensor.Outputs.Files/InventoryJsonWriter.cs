@@ -133,7 +133,7 @@ public static class InventoryJsonWriter
         WriteFirmware(w, d);
         w.WriteBoolean("hasDynamicAddress", false);
 
-        if (e.Value(DeviceAttribute.PurdueLevel) is { } level) w.WriteNumber("purdueLevel", int.Parse(level, CultureInfo.InvariantCulture));
+        if (d.PurdueLevel is int level) w.WriteNumber("purdueLevel", level);
         else w.WriteNull("purdueLevel");
         w.WriteBoolean("programmingDevice", d.IsProgrammingDevice);
         w.WriteBoolean("internet", d.IsInternet);

@@ -46,9 +46,10 @@ public readonly record struct IPAddressBytes(ulong High, ulong Low)
     public uint IPv4Value => (uint)Low;
 
     /// <summary>Multicast (224/4, ff00::/8) or IPv4 limited broadcast.</summary>
-    public bool IsMulticastOrBroadcast => IsIPv4
-        ? (IPv4Value >> 28) == 0xE || IPv4Value == 0xFFFF_FFFF
-        : (High >> 56) == 0xFF;
+    public bool IsMulticastOrBroadcast => IsIPv4 ? IsIPv4MulticastOrBroadcast(IPv4Value) : (High >> 56) == 0xFF;
+
+    /// <summary>An IPv4 address (host order) in 224/4 or the limited broadcast 255.255.255.255.</summary>
+    public static bool IsIPv4MulticastOrBroadcast(uint address) => (address >> 28) == 0xE || address == uint.MaxValue;
 
     /// <summary>
     /// Private or local-use ranges: RFC 1918, loopback, link-local, CGNAT (RFC 6598), unspecified;

@@ -56,8 +56,8 @@ internal static class IPv4Decoder
         uint source = BinaryPrimitives.ReadUInt32BigEndian(ip[12..]);
         packet.SourceIP = IPAddressBytes.FromIPv4(source);
         packet.DestinationIP = IPAddressBytes.FromIPv4(BinaryPrimitives.ReadUInt32BigEndian(ip[16..]));
-        // Multicast (224/4) or limited broadcast (RFC 1122 §3.2.1.3: never a source).
-        if ((source >> 28) == 0xE || source == uint.MaxValue) packet.Anomalies |= DecodeAnomalies.SourceAddressMulticast;
+        // Multicast or limited broadcast is never a source (RFC 1122 §3.2.1.3).
+        if (IPAddressBytes.IsIPv4MulticastOrBroadcast(source)) packet.Anomalies |= DecodeAnomalies.SourceAddressMulticast;
 
         int headerLength = (versionIhl & 0x0F) << 2;
         if (headerLength < MinHeaderLength)

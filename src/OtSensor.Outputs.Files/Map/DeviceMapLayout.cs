@@ -1,4 +1,3 @@
-using System.Globalization;
 using OtSensor.Analysis.Inventory;
 
 namespace OtSensor.Outputs.Files.Map;
@@ -106,10 +105,7 @@ public sealed class DeviceMapLayout
     private static (int Order, string Label) BandOf(Device device)
     {
         if (device.IsInternet) return (0, "Internet");
-        var level = device.Evidence.Value(DeviceAttribute.PurdueLevel);
-        if (level is not null && double.TryParse(level, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            return (10 + (int)Math.Round((5 - value) * 10), $"Purdue level {level}");
-        return (1000, "Level unknown");
+        return device.PurdueLevel is int level ? (10 + ((5 - level) * 10), $"Purdue level {level}") : (1000, "Level unknown");
     }
 
     private static string Title(Device device)

@@ -86,10 +86,7 @@ public static class ReportInputBuilder
     private static ReportDevice Convert(Device d)
     {
         var e = d.Evidence;
-        double? level = null;
-        if (e.Value(DeviceAttribute.PurdueLevel) is { } text
-            && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-            level = parsed;
+        double? level = d.PurdueLevel;
         var protocols = new StringBuilder();
         for (int p = 1; p < 64; p++)
         {
