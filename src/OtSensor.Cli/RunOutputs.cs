@@ -34,7 +34,7 @@ internal static class RunOutputs
         var pcaps = Path.Combine(outputDirectory, "alerts");
         if (Directory.Exists(pcaps))
             foreach (var stale in Directory.EnumerateFiles(pcaps, "*.pcap")) File.Delete(stale);
-        var withPcap = AlertPcapWriter.Write(pcaps, analyzer.InputFiles, alerts);
+        var withPcap = AlertPcapWriter.Write(pcaps, analyzer.InputFiles, alerts, seekIndexes: analyzer.SeekIndexes);
         WriteJson(Path.Combine(outputDirectory, "alerts.json"), s => AlertsJsonWriter.Write(s, alerts, analyzer.Inventory, analyzer.InputFiles, "alerts", withPcap));
         WriteJson(Path.Combine(outputDirectory, "timeline.json"), s => TimelineJsonWriter.Write(s, detection.Timeline));
         detection.ExportMuted();

@@ -5,6 +5,7 @@ using OtSensor.Analysis.Inventory;
 using OtSensor.Analysis.Statistics;
 using OtSensor.Capture.Files;
 using OtSensor.Core.Protocols;
+using OtSensor.Core.Time;
 using OtSensor.Engine.Pipeline;
 using OtSensor.Protocols.Registry;
 
@@ -36,6 +37,10 @@ public sealed class CaptureAnalyzer : IDisposable
     /// <summary>The capture files read, in order: alert evidence refers to them by index (<see cref="FrameRef.Input"/>).</summary>
     public IReadOnlyList<string> InputFiles => _inputFiles;
     private readonly List<string> _inputFiles = [];
+
+    /// <summary>Seek points of each input, in the order of <see cref="InputFiles"/>: a second pass for alert evidence jumps near its frames.</summary>
+    public IReadOnlyList<CaptureSeekIndex> SeekIndexes => _seekIndexes;
+    private readonly List<CaptureSeekIndex> _seekIndexes = [];
     public PacketPipeline Pipeline => _pipeline;
 
     public void Dispose() => _pipeline.Dispose();
@@ -59,6 +64,7 @@ public sealed class CaptureAnalyzer : IDisposable
         {
             if (Detection is not null) Detection.CurrentInput = _inputFiles.Count;
             _inputFiles.Add(path);
+            _seekIndexes.Add(new CaptureSeekIndex());
             summary.Files.Add(ReadFile(path, doneBefore, total, progress));
             doneBefore += SafeLength(path);
         }
@@ -78,8 +84,12 @@ public sealed class CaptureAnalyzer : IDisposable
             ArgumentNullException.ThrowIfNull(reader);
             long frames = 0, bytes = 0;
             int read;
-            while ((read = ProcessBatch(reader, ref bytes)) > 0)
+            var seekIndex = _seekIndexes[^1];
+            while (true)
             {
+                // A seek point where each batch starts, nothing per frame: alert evidence jumps to within a batch of its frames.
+                seekIndex.Add(reader);
+                if ((read = ProcessBatch(reader, ref bytes)) <= 0) break;
                 frames += read;
                 progress?.Invoke(new AnalysisProgress(doneBefore + reader.BytesRead, total, _pipeline.Frames, path));
             }

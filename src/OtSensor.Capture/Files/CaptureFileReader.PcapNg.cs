@@ -61,7 +61,53 @@ public sealed partial class CaptureFileReader
         TryReadSectionHeader(0);
     }
 
+    /// <summary>
+    /// The next packet. Fast path: an Enhanced Packet Block wholly in the buffer whose lengths, trailer and interface all
+    /// check out (almost every block of a capture) is read here with no further calls; anything else (other block types,
+    /// a block to load, any check failing) takes <see cref="TryReadPcapNgPacketSlow"/>, which also reports the errors.
+    /// </summary>
     private bool TryReadPcapNgPacket(out CaptureFrame frame)
+    {
+        int available = _end - _start;
+        if (available >= PacketBlockMinimumLength)
+        {
+            var buffered = new ReadOnlySpan<byte>(_buffer, _start, available);
+            bool bigEndian = _sectionBigEndian;
+            uint type = ReadUInt32(buffered, bigEndian);
+            uint length = ReadUInt32(buffered[4..], bigEndian);
+            if (type == EnhancedPacketBlockType && length >= PacketBlockMinimumLength && (length & 3) == 0
+                && length <= (uint)available && length <= (uint)_options.MaxBlockLength)
+            {
+                var block = buffered[..(int)length];
+                uint interfaceId = ReadUInt32(block[8..], bigEndian);
+                uint capturedLength = ReadUInt32(block[20..], bigEndian);
+                if (ReadUInt32(block[^4..], bigEndian) == length && interfaceId < (uint)_interfaceCount
+                    && capturedLength <= (uint)_options.MaxPacketLength && capturedLength <= length - PacketBlockMinimumLength)
+                {
+                    long offset = BytesRead;
+                    ulong units = ((ulong)ReadUInt32(block[12..], bigEndian) << 32) | ReadUInt32(block[16..], bigEndian);
+                    uint originalLength = ReadUInt32(block[24..], bigEndian);
+                    ref readonly var info = ref _interfaces[(int)interfaceId];
+                    var timestamp = info.ToTimestamp(units);
+                    _lastTimestamp = timestamp;
+                    frame = new CaptureFrame(
+                        timestamp,
+                        info.RawLinkType,
+                        (int)interfaceId,
+                        originalLength > int.MaxValue ? int.MaxValue : (int)originalLength,
+                        block.Slice(28, (int)capturedLength),
+                        ++FramesRead,
+                        offset);
+                    _start += (int)length;
+                    return true;
+                }
+            }
+        }
+        return TryReadPcapNgPacketSlow(out frame);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool TryReadPcapNgPacketSlow(out CaptureFrame frame)
     {
         frame = default;
         while (true)
@@ -153,6 +199,7 @@ public sealed partial class CaptureFileReader
 
         // The section length (often -1) is not needed: blocks are walked one by one.
         _interfaceCount = 0;
+        LayoutVersion++;
         _start += (int)length;
         return true;
     }
@@ -184,6 +231,7 @@ public sealed partial class CaptureFileReader
         if (_interfaceCount == _interfaces.Length)
             Array.Resize(ref _interfaces, Math.Max(4, _interfaces.Length * 2));
         _interfaces[_interfaceCount++] = info;
+        LayoutVersion++;
         return true;
     }
 

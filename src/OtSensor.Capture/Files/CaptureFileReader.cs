@@ -71,6 +71,35 @@ public sealed partial class CaptureFileReader : IDisposable
     public long FramesRead { get; private set; }
 
     /// <summary>
+    /// Section Header and Interface Description Blocks read so far (pcapng; always 0 for pcap): a
+    /// <see cref="CaptureSeekPoint"/> taken at the same value needs no block this reader has not seen.
+    /// </summary>
+    public int LayoutVersion { get; private set; }
+
+    /// <summary>Where the next read starts, as a point a later reader of the same file can <see cref="TrySeek"/> to.</summary>
+    public CaptureSeekPoint NextSeekPoint => new(FramesRead + 1, BytesRead, LayoutVersion, _lastTimestamp);
+
+    /// <summary>
+    /// Moves forward to <paramref name="point"/>, taken from an earlier pass over the same file, so the next
+    /// <see cref="TryReadNext"/> returns frame <see cref="CaptureSeekPoint.FrameNumber"/>. Refused (false, nothing
+    /// changed) when the point lies behind the reader, when a section or interface block between here and there has not
+    /// been read (pcapng), or after an error.
+    /// </summary>
+    public bool TrySeek(in CaptureSeekPoint point)
+    {
+        if (_done || point.LayoutVersion != LayoutVersion || point.FrameNumber <= FramesRead + 1 || point.Offset <= BytesRead
+            || point.Offset >= Length)
+            return false;
+        _bufferFileOffset = point.Offset;
+        _nextReadOffset = point.Offset;
+        _start = _end = 0;
+        _endOfFile = false;
+        FramesRead = point.FrameNumber - 1;
+        _lastTimestamp = point.PreviousTimestamp;
+        return true;
+    }
+
+    /// <summary>
     /// Opens a capture file and reads its file header (pcap) or first Section Header Block (pcapng).
     /// A file that is not a capture still opens: <see cref="Error"/> is set and nothing is read.
     /// </summary>

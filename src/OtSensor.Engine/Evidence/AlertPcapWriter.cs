@@ -9,8 +9,9 @@ namespace OtSensor.Engine.Evidence;
 /// </summary>
 /// <remarks>
 /// Detection records only frame references (<see cref="FrameRef"/>: input index and frame number) so the hot path
-/// copies no bytes; here each input that holds evidence is read once more, up to its last wanted frame, and the
-/// wanted frames are kept in memory per alert (bounded by <see cref="MaxBytes"/>) and written as classic pcap files
+/// copies no bytes; here each input that holds evidence is read once more, jumping from seek point to seek point
+/// (<see cref="CaptureSeekIndex"/>, kept by the run) to just before each wanted frame, and the wanted frames are kept
+/// in memory per alert (bounded by <see cref="MaxBytes"/>) and written as classic pcap files
 /// (one link type per file: the first evidence frame's; frames of another link type are left out).
 /// </remarks>
 public static class AlertPcapWriter
@@ -26,44 +27,52 @@ public static class AlertPcapWriter
     public const int DefaultMaxFiles = 250;
 
     /// <summary>Writes one pcap per alert with evidence into <paramref name="folder"/>; returns the ids of the alerts that got one.</summary>
-    public static HashSet<int> Write(string folder, IReadOnlyList<string> inputs, IReadOnlyList<Alert> alerts, int maxFiles = DefaultMaxFiles)
+    /// <param name="seekIndexes">Seek points of each input from the run (<see cref="CaptureAnalyzer.SeekIndexes"/>): with them the
+    /// second pass jumps near each wanted frame instead of reading every frame before it.</param>
+    public static HashSet<int> Write(string folder, IReadOnlyList<string> inputs, IReadOnlyList<Alert> alerts, int maxFiles = DefaultMaxFiles,
+        IReadOnlyList<CaptureSeekIndex>? seekIndexes = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(alerts);
         var chosen = alerts.Where(a => a.EvidenceCount > 0).OrderByDescending(a => a.Type.Severity).ThenBy(a => a.Id).Take(maxFiles);
-        var wanted = new Dictionary<(int Input, long Frame), List<int>>();
+        // Per input, the wanted frame numbers in ascending order with the alerts that want each.
+        var wanted = new SortedDictionary<long, List<int>>?[inputs.Count];
         foreach (var alert in chosen)
             foreach (var frame in alert.Evidence)
             {
-                if (!wanted.TryGetValue((frame.Input, frame.Frame), out var list)) wanted[(frame.Input, frame.Frame)] = list = [];
-                list.Add(alert.Id);
+                if ((uint)frame.Input >= (uint)inputs.Count) continue;
+                var frames = wanted[frame.Input] ??= [];
+                if (!frames.TryGetValue(frame.Frame, out var ids)) frames[frame.Frame] = ids = [];
+                if (ids.Count == 0 || ids[^1] != alert.Id) ids.Add(alert.Id);
             }
-        if (wanted.Count == 0) return [];
         var captured = new Dictionary<int, List<(ushort LinkType, long Seconds, int Micros, int OriginalLength, byte[] Data)>>();
         long kept = 0;
         for (int input = 0; input < inputs.Count; input++)
         {
-            long last = 0;
-            foreach (var key in wanted.Keys)
-                if (key.Input == input && key.Frame > last) last = key.Frame;
-            if (last == 0 || !CaptureFileReader.TryOpen(inputs[input], out var reader, out _)) continue;
+            if (wanted[input] is not { Count: > 0 } frames || !CaptureFileReader.TryOpen(inputs[input], out var reader, out _)) continue;
+            var index = seekIndexes is not null && input < seekIndexes.Count ? seekIndexes[input] : null;
             using (reader)
             {
-                while (reader!.TryReadNext(out var frame) && frame.FrameNumber <= last)
+                foreach (var (number, ids) in frames)
                 {
-                    if (!wanted.TryGetValue((input, frame.FrameNumber), out var ids) || kept + frame.Data.Length > MaxBytes) continue;
+                    if (index is not null && index.TryFind(number, out var point)) reader!.TrySeek(point);
+                    CaptureFrame frame;
+                    bool found;
+                    while ((found = reader!.TryReadNext(out frame)) && frame.FrameNumber < number) { }
+                    if (!found) break;
+                    if (frame.FrameNumber != number || kept + frame.Data.Length > MaxBytes) continue;
                     kept += frame.Data.Length;
                     var data = frame.Data.ToArray();
-                    long nanos = frame.Timestamp.UnixNanoseconds;
-                    long seconds = Math.DivRem(nanos, 1_000_000_000L, out long rest);
+                    long seconds = Math.DivRem(frame.Timestamp.UnixNanoseconds, 1_000_000_000L, out long rest);
                     foreach (int id in ids)
                     {
-                        if (!captured.TryGetValue(id, out var frames)) captured[id] = frames = [];
-                        frames.Add((frame.RawLinkType, seconds, (int)(rest / 1000), frame.OriginalLength, data));
+                        if (!captured.TryGetValue(id, out var list)) captured[id] = list = [];
+                        list.Add((frame.RawLinkType, seconds, (int)(rest / 1000), frame.OriginalLength, data));
                     }
                 }
             }
         }
+        if (captured.Count == 0) return [];
         Directory.CreateDirectory(folder);
         foreach (var (id, frames) in captured)
         {

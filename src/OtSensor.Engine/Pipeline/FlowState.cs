@@ -1,3 +1,4 @@
+using OtSensor.Decoding.Flows;
 using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Inventory;
 using OtSensor.Core.Protocols;
@@ -8,6 +9,10 @@ namespace OtSensor.Engine.Pipeline;
 /// <summary>What the engine keeps on each flow: its devices, the recognised protocol and that protocol's session.</summary>
 internal sealed class FlowState
 {
+    /// <summary>This state's index in the pipeline's table of states, fixed for its life (see <c>PacketPipeline.SetCurrent</c>).</summary>
+    public int Slot { get; init; }
+    /// <summary>The flow this state belongs to while it is in use; set when the flow opens.</summary>
+    public Flow? Flow;
     public FlowDevices Devices { get; } = new();
     public DetectionFlow Detection { get; } = new();
     public IStreamSession? StreamSession;

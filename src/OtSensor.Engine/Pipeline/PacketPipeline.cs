@@ -68,11 +68,12 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     private readonly DetectionEngine? _detection;
 
     private DecodedPacket _packet;
-    // The flow being processed and its state, valid while _inFlow is true. They are left stale afterwards instead of
-    // cleared, and only stored when they change: each store of a reference costs a GC write barrier, and four per
-    // packet showed in profiles.
-    private Flow? _currentFlow;
-    private FlowState? _currentState;
+    // The state of the flow being processed (and through it the flow), valid while _inFlow is true, named by its slot
+    // in _states rather than by reference: every store of a reference into the heap costs a GC write barrier, and the
+    // interleaved conversations of a polling plant change the current flow on almost every packet.
+    private FlowState[] _states = new FlowState[64];
+    private int _stateCount;
+    private int _currentSlot;
     private bool _inFlow;
     private Direction _currentDirection;
     private long _framesSinceExpiry;
@@ -207,8 +208,9 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         var state = (FlowState?)flow.Application;
         if (created || state is null)
         {
-            state = _statePool.Count > 0 ? _statePool.Pop() : new FlowState();
+            state = _statePool.Count > 0 ? _statePool.Pop() : NewState();
             state.Reset();
+            state.Flow = flow;
             state.ClientUnspecified = flow.Client.Address.IsUnspecifiedIPv4;
             flow.Application = state;
             var (clientMac, serverMac) = direction == Direction.ToServer ? (p.SourceMac, p.DestinationMac) : (p.DestinationMac, p.SourceMac);
@@ -218,7 +220,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         DeviceInventory.ObservePacket(state.Devices, direction == Direction.ToServer, p.Timestamp, frameLength);
 
         var payload = buffer.Slice(p.PayloadOffset, p.PayloadLength);
-        SetCurrent(flow, state);
+        SetCurrent(state);
         if (isTcp)
         {
             if (payload.Length > 0 || (p.TcpFlags & (TcpFlags.Syn | TcpFlags.Fin | TcpFlags.Rst)) != 0)
@@ -231,11 +233,20 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         _inFlow = false;
     }
 
-    private void SetCurrent(Flow flow, FlowState state)
+    private void SetCurrent(FlowState state)
     {
-        if (!ReferenceEquals(_currentFlow, flow)) _currentFlow = flow;
-        if (!ReferenceEquals(_currentState, state)) _currentState = state;
+        _currentSlot = state.Slot;
         _inFlow = true;
+    }
+
+    private FlowState CurrentState => _states[_currentSlot];
+
+    private FlowState NewState()
+    {
+        if (_stateCount == _states.Length) Array.Resize(ref _states, _states.Length * 2);
+        var state = new FlowState { Slot = _stateCount };
+        _states[_stateCount++] = state;
+        return state;
     }
 
     /// <summary>A frame whose EtherType or LLC SAP belongs to a layer-2 protocol: offered whole to its session, with no flow.</summary>
@@ -266,15 +277,16 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     int ITcpStreamConsumer.OnData(ReadOnlySpan<byte> data, Direction direction)
     {
-        var state = _currentState!;
+        var state = CurrentState;
         _currentDirection = direction;
         if (state.Unrecognized) return data.Length;
         if (state.StreamSession is null)
         {
-            var verdict = _registry.Probe(data, direction, _currentFlow!.Client.Port, _currentFlow.Server.Port, stream: true, out var module);
+            var flow = state.Flow!;
+            var verdict = _registry.Probe(data, direction, flow.Client.Port, flow.Server.Port, stream: true, out var module);
             if (verdict == ProbeResult.Recognized)
             {
-                Attach(state, module!, _currentFlow);
+                Attach(state, module!, flow);
             }
             else
             {
@@ -317,7 +329,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
 
     void ITcpStreamConsumer.OnGap(Direction direction, long missingBytes)
     {
-        var state = _inFlow ? _currentState : null;
+        var state = _inFlow ? CurrentState : null;
         RecordAnomaly("tcp", "stream_gap");
         if (state is not null) state.StreamSession?.OnGap(ApplicationDirection(state, direction), this);
     }
@@ -328,12 +340,12 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         if (state.Unrecognized) return;
         if (state.DatagramSession is null)
         {
-            if (_registry.Probe(payload, direction, _currentFlow!.Client.Port, serverPort, stream: false, out var module) != ProbeResult.Recognized)
+            if (_registry.Probe(payload, direction, state.Flow!.Client.Port, serverPort, stream: false, out var module) != ProbeResult.Recognized)
             {
                 if (++state.ProbeAttempts >= _options.MaxProbeAttempts) state.Unrecognized = true;
                 return;
             }
-            Attach(state, module!, _currentFlow!);
+            Attach(state, module!, state.Flow!);
         }
         state.DatagramSession!.OnDatagram(payload, ApplicationDirection(state, direction), this);
     }
@@ -412,8 +424,8 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             OnLayerTwoMessage(in message);
             return;
         }
-        var flow = _currentFlow!;
-        var state = _currentState!;
+        var state = CurrentState;
+        var flow = state.Flow!;
         bool fromClient = senderIsClient ?? ApplicationDirection(state, _currentDirection) == Direction.ToServer;
         bool fromTcpClient = _currentDirection == Direction.ToServer;
         _pduCounts[(byte)message.Protocol]++;
@@ -491,7 +503,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             // Deliver what the reassembler still holds (in-order data after holes) before the flow goes.
             if (flow.Tcp is { } tcp)
             {
-                SetCurrent(flow, state);
+                SetCurrent(state);
                 tcp.Flush(this);
                 _inFlow = false;
             }
@@ -533,7 +545,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         ref readonly var p = ref _packet;
         var key = string.Concat(layer, ".", name);
         _protocolAnomalyCounts[key] = _protocolAnomalyCounts.GetValueOrDefault(key) + 1;
-        var flow = _inFlow ? _currentFlow : null;
+        var flow = _inFlow ? CurrentState.Flow : null;
         _observer.OnAnomaly(new AnomalyRecord
         {
             Timestamp = p.Timestamp,
