@@ -328,10 +328,18 @@ public sealed class DetectionEngine : IAlertLearner
             _ => _t.ModbusException,
         };
         var pdu = new PduAlertContext(time, Endpoint(master), Endpoint(slave), master?.Id ?? 0, slave?.Id ?? 0,
-            new FrameRef(CurrentInput, frame), AlertArguments.Of(ProtocolId.Modbus, function, functionName, OtOperation.None, flow.ServerPort));
+            new FrameRef(CurrentInput, frame), AlertArguments.Of(ProtocolId.Modbus, function, functionName, OtOperation.None, flow.ServerPort)
+                with { Value = ModbusExceptionText[exception] });
         Raise(type, in pdu);
         if (type != _t.ModbusException) Raise(_t.ModbusException, in pdu);
     }
+
+    /// <summary>"Illegal Data Address (2)", "code 77" for codes outside the specification: made once, not per exception response.</summary>
+    private static readonly string[] ModbusExceptionText = Enumerable.Range(0, 256)
+        .Select(code => ModbusNames.Exception((byte)code) is { } name
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} ({code})")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"code {code}"))
+        .ToArray();
 
     private void CountModbus(FlowDevices devices, bool senderIsFlowClient, bool isResponse)
     {

@@ -32,6 +32,19 @@ public sealed class AnalyzeDetectionOutputTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_DemoCapture_ModbusExceptionMessagesNameTheException()
+    {
+        var output = Path.Combine(_folder, "out-demo");
+        var result = CliRunner.Run("analyze", RepoPaths.DemoCapture, "--out", output, "--quiet", "--no-events");
+        Assert.True(result.ExitCode == 0, result.StandardError);
+
+        var exceptions = Read(Path.Combine(output, "alerts.json")).EnumerateArray()
+            .Where(a => a.GetProperty("title").GetString() == "Modbus Exception").ToList();
+        Assert.NotEmpty(exceptions);
+        Assert.All(exceptions, a => Assert.EndsWith("with exception Illegal data address (2).", a.GetProperty("message").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Analyze_PlcStop_WritesAlertsWithTheApiFieldsAndTheirPcaps()
     {
         var output = Path.Combine(_folder, "out-stop");
