@@ -27,8 +27,11 @@ public sealed class DeviceInventory
     private readonly IdentityExtractor _identity = new();
     // MAC-only devices (layer-2 protocols) and IP devices bound to a MAC by ARP or an IPv6 link-local source.
     private readonly Dictionary<MacAddress, Device> _byMac = [];
-    private MacAddress _recentMac0, _recentMac1;
-    private Device? _recentDevice0, _recentDevice1;
+    // Layer-2 traffic comes from a few MACs in interleaved runs (PROFINET cyclic frames of every device of a cell, GOOSE
+    // publishers, EtherCAT): a small direct-mapped cache of MAC -> device answers them without the dictionary.
+    private const int MacCacheSize = 64;
+    private readonly MacAddress[] _cachedMacs = new MacAddress[MacCacheSize];
+    private readonly Device?[] _cachedDevices = new Device?[MacCacheSize];
     private readonly IndustrialPorts _ports;
     private int _nextId = 1;
 
@@ -231,10 +234,8 @@ public sealed class DeviceInventory
     public Device? GetOrAddByMac(MacAddress mac, Timestamp time)
     {
         if (mac.IsZero || mac.IsGroup) return null;
-        // Layer-2 traffic comes in runs from the same few MACs (an EtherCAT frame carries many datagrams, a GOOSE
-        // publisher repeats): the last two answers are kept and skip the dictionary.
-        if (mac == _recentMac0) return _recentDevice0;
-        if (mac == _recentMac1) return _recentDevice1;
+        int slot = (int)((mac.Value * 0x9E37_79B9_7F4A_7C15UL) >> 58);
+        if (_cachedMacs[slot] == mac) return _cachedDevices[slot];
         if (_byMac.TryGetValue(mac, out var device))
         {
             Remember(mac, device);
@@ -251,10 +252,9 @@ public sealed class DeviceInventory
 
     private void Remember(MacAddress mac, Device device)
     {
-        _recentMac1 = _recentMac0;
-        _recentDevice1 = _recentDevice0;
-        _recentMac0 = mac;
-        _recentDevice0 = device;
+        int slot = (int)((mac.Value * 0x9E37_79B9_7F4A_7C15UL) >> 58);
+        _cachedMacs[slot] = mac;
+        _cachedDevices[slot] = device;
     }
 
     /// <summary>
@@ -286,8 +286,8 @@ public sealed class DeviceInventory
             if (device.MergedInto is not null) _devices[address] = DeviceMerger.Root(device);
         foreach (var (mac, device) in _byMac.ToList())
             if (device.MergedInto is not null) _byMac[mac] = DeviceMerger.Root(device);
-        _recentMac0 = _recentMac1 = default;
-        _recentDevice0 = _recentDevice1 = null;
+        Array.Clear(_cachedMacs);
+        Array.Clear(_cachedDevices);
         var connections = _orderedConnections.ToList();
         _connections.Clear();
         _orderedConnections.Clear();
