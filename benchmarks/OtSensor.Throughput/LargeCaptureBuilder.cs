@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using OtSensor.Capture.Files;
 using OtSensor.Core.Net;
 using OtSensor.Core.Time;
+using OtSensor.Simulation;
+using OtSensor.Simulation.Scenarios;
 using OtSensor.TestKit.Synthetic;
 
 namespace OtSensor.Throughput;
@@ -14,6 +16,7 @@ namespace OtSensor.Throughput;
 /// seed, time and client ports (new connections every tile, as a plant reconnecting would).</item>
 /// <item><c>public</c>: every Ethernet frame of the real captures in shared/pcaps/public, file after file, each
 /// in its own two-hour slot of capture time, the whole set repeated until the size is reached.</item>
+/// <item><c>plant</c>: the simulator's baseline plant, every protocol of a mixed site, as pcapng.</item>
 /// </list>
 /// </summary>
 internal static class LargeCaptureBuilder
@@ -35,6 +38,20 @@ internal static class LargeCaptureBuilder
             tiles++;
         }
         return new Stats(writer.Bytes, writer.Frames, tiles);
+    }
+
+    /// <summary>
+    /// The simulator's baseline plant (Modbus, S7, DNP3, IEC 104, EtherNet/IP, BACnet, OPC UA, MMS, GOOSE, PROFINET and
+    /// the IT chatter around them, 25 devices) run for as long as it takes to fill <paramref name="targetBytes"/>
+    /// (about 9 kB of pcapng per second of plant time): one continuous, clean plant, with no clock jumps.
+    /// </summary>
+    public static Stats BuildPlant(string path, long targetBytes)
+    {
+        const double BytesPerSecond = 9_000;
+        var duration = TimeSpan.FromSeconds(Math.Max(60, targetBytes / BytesPerSecond));
+        using var file = File.Create(path);
+        var result = SimulationRunner.Run(ScenarioCatalog.Find("baseline")!, duration, seed: 1, file);
+        return new Stats(result.Bytes, result.Frames, 1);
     }
 
     public static Stats BuildFromPublic(string path, long targetBytes, string publicRoot)

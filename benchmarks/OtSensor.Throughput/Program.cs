@@ -1,9 +1,9 @@
 using OtSensor.Throughput;
 
-// otsensor-throughput make-capture --kind modbus|public --size-mb N --out FILE [--shared DIR]
+// otsensor-throughput make-capture --kind modbus|public|plant --size-mb N --out FILE [--shared DIR]
 if (args.Length == 0 || args[0] != "make-capture")
 {
-    Console.Error.WriteLine("usage: otsensor-throughput make-capture --kind modbus|public --size-mb N --out FILE [--shared DIR]");
+    Console.Error.WriteLine("usage: otsensor-throughput make-capture --kind modbus|public|plant --size-mb N --out FILE [--shared DIR]");
     return 2;
 }
 string? Arg(string name)
@@ -23,7 +23,8 @@ var stats = kind switch
 {
     "modbus" => LargeCaptureBuilder.BuildModbus(output, target),
     "public" => LargeCaptureBuilder.BuildFromPublic(output, target, Arg("--shared") ?? Path.Combine("..", "shared", "pcaps", "public")),
-    _ => throw new ArgumentException($"unknown --kind '{kind}' (modbus or public)"),
+    "plant" => LargeCaptureBuilder.BuildPlant(output, target),
+    _ => throw new ArgumentException($"unknown --kind '{kind}' (modbus, public or plant)"),
 };
 Console.WriteLine($"{output}: {stats.Bytes:N0} bytes, {stats.Frames:N0} frames, {stats.Tiles:N0} tiles");
 return 0;

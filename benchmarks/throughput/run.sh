@@ -7,6 +7,7 @@
 # Builds captures with benchmarks/OtSensor.Throughput (see LargeCaptureBuilder.cs):
 #   modbus-N.pcap  the demo Modbus/TCP plant tiled to N MB (87-byte frames on average: the hardest case per byte)
 #   public-N.pcap  every Ethernet frame of ../shared/pcaps/public, repeated to N MB (real mixed OT/IT traffic)
+#   plant-N.pcapng the simulator's baseline plant run for as long as N MB takes (a clean mixed site, one clock)
 # and the same at N/10 MB: memory must not grow with capture size, and the difference between the two runs is the
 # steady-state rate (start-up and end-of-run work cancel out).
 # otsensor runs twice: the native (AOT) build an appliance ships, and the JIT build `dotnet run` gives.
@@ -42,8 +43,10 @@ BUILDER="dotnet benchmarks/OtSensor.Throughput/bin/Release/net10.0/otsensor-thro
 SMALL_MB=$((SIZE_MB / 10))
 SHARED=${OTSENSOR_SHARED:-../shared}/pcaps/public
 
-make() { [ -f "$WORK/$1-$2.pcap" ] || $BUILDER make-capture --kind "$1" --size-mb "$2" --out "$WORK/$1-$2.pcap" --shared "$SHARED"; }
-make modbus "$SIZE_MB"; make public "$SIZE_MB"; make modbus "$SMALL_MB"; make public "$SMALL_MB"
+ext() { [ "$1" = plant ] && echo pcapng || echo pcap; }
+make() { local f="$WORK/$1-$2.$(ext "$1")"; [ -f "$f" ] || $BUILDER make-capture --kind "$1" --size-mb "$2" --out "$f" --shared "$SHARED"; }
+KINDS=${KINDS:-modbus public plant}
+for kind in $KINDS; do make "$kind" "$SIZE_MB"; make "$kind" "$SMALL_MB"; done
 
 # timed CMD...: prints "wall_seconds peak_rss_kb", best wall of $RUNS runs (the first run also warms the page cache).
 timed() {
@@ -79,15 +82,16 @@ declare -A WALL
   echo "every tool pinned to one core (\`taskset -c $CORE\`)."
   echo "Reproduce: \`SIZE_MB=$SIZE_MB bash benchmarks/throughput/run.sh\`. Wall time is the whole process (start-up included), best of $RUNS; memory is peak RSS."
   echo "\"steady state\" is the rate between the $SIZE_MB MB and the $SMALL_MB MB run of the same traffic: what a long capture or a span port sees once start-up is paid."
-  for cap in "modbus-$SIZE_MB" "public-$SIZE_MB" "modbus-$SMALL_MB" "public-$SMALL_MB"; do
-    f="$WORK/$cap.pcap"
+  caps=(); for kind in $KINDS; do caps+=("$kind-$SIZE_MB"); done; for kind in $KINDS; do caps+=("$kind-$SMALL_MB"); done
+  for cap in "${caps[@]}"; do
+    f="$WORK/$cap.$(ext "${cap%-*}")"
     cat "$f" > /dev/null
     bytes=$(stat -c %s "$f")
     frames=$(tcpdump -r "$f" -w /dev/null 2>&1 | grep -o '[0-9]* packets' | head -1 | cut -d' ' -f1 || true)
     [ -n "$frames" ] || frames=$($OTSENSOR analyze "$f" --out "$WORK/out" -q --no-events >/dev/null 2>&1; python3 -c "import json;print(json.load(open('$WORK/out/summary.json'))['frames'])")
     big=1; case "$cap" in *-"$SMALL_MB") big=0 ;; esac
     echo
-    echo "## $cap.pcap: $((bytes / 1000000)) MB, $frames frames ($((bytes / frames)) bytes per frame with record headers)"
+    echo "## $(basename "$f"): $((bytes / 1000000)) MB, $frames frames ($((bytes / frames)) bytes per frame with record headers)"
     echo
     echo "| tool | wall s | MB/s | Mpackets/s | peak RSS MB |"
     echo "|---|---:|---:|---:|---:|"
@@ -116,7 +120,7 @@ declare -A WALL
   echo
   echo "| traffic | native build | native, --no-detection | JIT build |"
   echo "|---|---:|---:|---:|"
-  for kind in modbus public; do
+  for kind in $KINDS; do
     b="$kind-$SIZE_MB"; s="$kind-$SMALL_MB"
     echo "| $kind | $(steady "${WALL[$b.bytes]}" "${WALL[$b.native]}" "${WALL[$s.bytes]}" "${WALL[$s.native]}") | $(steady "${WALL[$b.bytes]}" "${WALL[$b.nodetect]}" "${WALL[$s.bytes]}" "${WALL[$s.nodetect]}") | $(steady "${WALL[$b.bytes]}" "${WALL[$b.jit]}" "${WALL[$s.bytes]}" "${WALL[$s.jit]}") |"
   done
