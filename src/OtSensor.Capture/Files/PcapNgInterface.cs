@@ -56,14 +56,17 @@ internal struct PcapNgInterface
     /// <summary><c>if_tsoffset</c>: seconds added to every timestamp of the interface.</summary>
     public void SetOffsetSeconds(long seconds) => _offsetNanoseconds = unchecked(seconds * (long)NanosecondsPerSecond);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public readonly Timestamp ToTimestamp(ulong units)
     {
         // Wrapping on absurd unit counts is accepted: a garbage time, never an exception.
-        ulong nanoseconds = _multiplyOnly
-            ? unchecked(units * _multiplier)
-            : (ulong)((((UInt128)units * _multiplier) / _divisor) >> _shift);
+        ulong nanoseconds = _multiplyOnly ? unchecked(units * _multiplier) : Scale(units);
         return new Timestamp(unchecked((long)nanoseconds + _offsetNanoseconds));
     }
+
+    /// <summary>Resolutions coarser than 1 ns that are not powers of ten, or finer than 1 ns: 128-bit arithmetic, kept out of line.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private readonly ulong Scale(ulong units) => (ulong)((((UInt128)units * _multiplier) / _divisor) >> _shift);
 
     private static ulong Pow10(int exponent)
     {
