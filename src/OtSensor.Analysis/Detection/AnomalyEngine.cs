@@ -22,6 +22,12 @@ internal sealed class AnomalyEngine
     /// <summary>Distinct ports a source must try before its distinct (destination, port) pairs count as a port scan.</summary>
     internal const int PortScanMinPorts = 5;
 
+    /// <summary>
+    /// How many times its learned peak a source must open within one window (and at least the catalogue's count): a
+    /// window that began while learning holds sessions of both periods, so a steady rate must never reach it.
+    /// </summary>
+    internal const int SessionFactor = 3;
+
     private const int KindAddress = 1, KindPair = 2, KindPort = 3, KindArp = 4, KindIdentity = 5;
     private readonly AlertManager _alerts;
     private readonly AlertTypeIndex _t;
@@ -76,7 +82,7 @@ internal sealed class AnomalyEngine
         h.Sessions.Roll(t, _sessions.Window);
         int sessions = ++h.Sessions.Count;
         if (learning) h.SessionPeak = Math.Max(h.SessionPeak, sessions);
-        else if (sessions >= Math.Max(_sessions.Count, 2 * h.SessionPeak))
+        else if (sessions >= Math.Max(_sessions.Count, SessionFactor * h.SessionPeak))
             Raise(_t.ExcessiveSessions, time, source, default, client.Id, 0, evidence, arguments);
 
         if (!serverAddress.IsPrivate || serverAddress.IsMulticastOrBroadcast || serverAddress.IsEmpty) return;

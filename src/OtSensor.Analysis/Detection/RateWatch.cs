@@ -11,8 +11,8 @@ namespace OtSensor.Analysis.Detection;
 /// <remarks>
 /// <para>Periodicity (sensor-reference §3.5, Abnormal Periodic Behavior In Communication Channel): the requests a flow
 /// carried in each interval (counted by one increment per request PDU) are learned per channel (client, server, server
-/// port) as a range while learning; afterwards an interval more than <see cref="PeriodChange"/> outside that range (and
-/// by more than <see cref="PeriodSlack"/> requests) is a change of the polling period. A flow's first interval is
+/// port) as a range while learning; afterwards two intervals in a row more than <see cref="PeriodChange"/> outside that
+/// range (and by more than <see cref="PeriodSlack"/> requests) are a change of the polling period. A flow's first interval is
 /// partial and never judged; an interval without requests is not judged either (a flow that ended is no period change;
 /// silence is the unresponsiveness check's).</para>
 /// <para>Bandwidth (Abnormal Traffic Bandwidth): the bytes of each inventory connection per interval, learned as the
@@ -77,7 +77,17 @@ internal sealed class RateWatch
                 if (known || _channels.Count < _maxChannels) _channels[key] = range.With(delta);
                 continue;
             }
-            if (delta <= (range.Max * (1 + PeriodChange)) + PeriodSlack && delta >= (range.Min * (1 - PeriodChange)) - PeriodSlack) continue;
+            if (delta <= (range.Max * (1 + PeriodChange)) + PeriodSlack && delta >= (range.Min * (1 - PeriodChange)) - PeriodSlack)
+            {
+                if (range.Strikes != 0) _channels[key] = range with { Strikes = 0 };
+                continue;
+            }
+            // One odd interval is a burst (an operator's reads, a retry storm); a period has changed when it lasts.
+            if (range.Strikes == 0)
+            {
+                _channels[key] = range with { Strikes = 1 };
+                continue;
+            }
             var arguments = AlertArguments.None with
             {
                 Port = flow.ServerPort,
@@ -116,7 +126,7 @@ internal sealed class RateWatch
     }
 
     /// <summary>A learned range of a count per interval.</summary>
-    private readonly record struct Range(long Min, long Max, int Intervals, long Total)
+    private readonly record struct Range(long Min, long Max, int Intervals, long Total, int Strikes = 0)
     {
         public Range With(long value) => Intervals == 0
             ? this with { Min = value, Max = value, Intervals = 1 }
