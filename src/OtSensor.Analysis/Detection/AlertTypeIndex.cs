@@ -60,6 +60,10 @@ internal sealed class AlertTypeIndex
         MaliciousDomain = c.Get("malicious-domain").Index;
         Industroyer = c.Get("industroyer-iec104-sweep").Index;
         Triton = c.Get("triton-tristation").Index;
+        CipRequestFailed = c.Get("enip-cip-request-failed").Index;
+        MmsRequestFailed = c.Get("mms-request-failed").Index;
+        OpcUaRequestFailed = c.Get("opcua-request-failed").Index;
+        BacnetOperationFailed = c.Get("bacnet-operation-failed").Index;
 
         Array.Fill(FunctionByProtocol, NewFunction);
         Array.Fill(FirmwareByProtocol, -1);
@@ -139,6 +143,10 @@ internal sealed class AlertTypeIndex
     public int MaliciousDomain { get; }
     public int Industroyer { get; }
     public int Triton { get; }
+    public int CipRequestFailed { get; }
+    public int MmsRequestFailed { get; }
+    public int OpcUaRequestFailed { get; }
+    public int BacnetOperationFailed { get; }
 
     /// <summary>The "new function code between a pair" type for each protocol.</summary>
     public int[] FunctionByProtocol { get; } = new int[256];

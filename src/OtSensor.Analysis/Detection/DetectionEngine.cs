@@ -3,10 +3,15 @@ using OtSensor.Analysis.Inventory;
 using OtSensor.Core.Net;
 using OtSensor.Core.Protocols;
 using OtSensor.Core.Time;
+using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.Cip;
 using OtSensor.Protocols.Dns;
 using OtSensor.Protocols.Http;
 using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.OpcUa;
+using OtSensor.Protocols.S7Comm;
 using OtSensor.Protocols.Tls;
 
 namespace OtSensor.Analysis.Detection;
@@ -331,6 +336,33 @@ public sealed class DetectionEngine : IAlertLearner
         {
             if (!message.IsResponse && message.Protocol == ProtocolId.Dns) OnDnsQuestion(devices, senderIsFlowClient, in message, time, frame);
         }
+        else if (typeof(TMessage) == typeof(CipMessage))
+        {
+            // CIP Vol. 1 Appendix B: general status 0 is success, 6 a partial transfer (more data follows); the rest fail.
+            if (message.IsResponse && Unsafe.As<TMessage, CipMessage>(ref Unsafe.AsRef(in message)).GeneralStatus is { } status and not 0 and not 6)
+                OnFailedRequest(_t.CipRequestFailed, flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(MmsMessage))
+        {
+            // ISO 9506-2 §7.2: a confirmed-error PDU carries an error class (the decoder leaves -1 otherwise).
+            if (message.IsResponse && Unsafe.As<TMessage, MmsMessage>(ref Unsafe.AsRef(in message)).ErrorClass >= 0)
+                OnFailedRequest(_t.MmsRequestFailed, flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(BacnetMessage))
+        {
+            // ASHRAE 135 §21: an Error PDU carries an error class.
+            if (message.IsResponse && Unsafe.As<TMessage, BacnetMessage>(ref Unsafe.AsRef(in message)).ErrorClass >= 0)
+                OnFailedRequest(_t.BacnetOperationFailed, flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(S7CommMessage))
+        {
+            if (message.IsResponse && Unsafe.As<TMessage, S7CommMessage>(ref Unsafe.AsRef(in message)).ErrorClass != 0)
+                OnFailedRequest(-1, flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(OpcUaMessage))
+        {
+            if (message.IsResponse) OnOpcUaResponse(flow, devices, senderIsFlowClient, in message, time, frame);
+        }
         else if (typeof(TMessage) == typeof(TlsMessage))
         {
             // ClientHello (RFC 8446 §4.1.2) names the server it wants (server_name, RFC 6066 §3).
@@ -409,6 +441,39 @@ public sealed class DetectionEngine : IAlertLearner
             };
             Alerts.Raise(_violations.TypeOf(protocol, bit), time, Endpoint(sender), Endpoint(receiver), sender?.Id ?? 0, receiver?.Id ?? 0, evidence, in arguments);
         }
+    }
+
+    /// <summary>
+    /// A response that reports a failed request (CIP general status, MMS confirmed-error, BACnet Error, S7 error class):
+    /// the protocol's operational "request failed" alert (when it has one) from the requester to the server, and one
+    /// more exception towards the server's exception pattern.
+    /// </summary>
+    private void OnFailedRequest<TMessage>(int type, DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, in TMessage message, Timestamp time, long frame)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        var server = Sender(devices, senderIsFlowClient);
+        var requester = Receiver(devices, senderIsFlowClient);
+        var evidence = new FrameRef(CurrentInput, frame);
+        var arguments = AlertArguments.Of(message.Protocol, message.Function, message.FunctionName, message.Operation, flow.ServerPort);
+        if (type >= 0) Alerts.Raise(type, time, Endpoint(requester), Endpoint(server), requester?.Id ?? 0, server?.Id ?? 0, evidence, in arguments);
+        _anomaly.OnException(requester, server, time, evidence, in arguments);
+    }
+
+    /// <summary>Numeric id of ActivateSessionResponse's binary encoding (OPC UA Part 6, NodeIds.csv).</summary>
+    private const int OpcUaActivateSessionResponse = 470;
+
+    /// <summary>
+    /// OPC UA (Part 4 §7.34): a response whose service result has the Bad severity bit is a failed request; a failed
+    /// ActivateSession is a failed login (wrong user name or password, Part 4 §5.6.3).
+    /// </summary>
+    private void OnOpcUaResponse<TMessage>(DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, in TMessage message, Timestamp time, long frame)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        if (Unsafe.As<TMessage, OpcUaMessage>(ref Unsafe.AsRef(in message)).ServiceResult is not { } result || (result & 0x8000_0000u) == 0) return;
+        OnFailedRequest(_t.OpcUaRequestFailed, flow, devices, senderIsFlowClient, in message, time, frame);
+        if (message.Function == OpcUaActivateSessionResponse)
+            _anomaly.OnLogin(Receiver(devices, senderIsFlowClient), Sender(devices, senderIsFlowClient), failed: true, ProtocolId.OpcUa, flow.ServerPort, time,
+                new FrameRef(CurrentInput, frame));
     }
 
     /// <summary>An IEC 104 command or interrogation: its target (common address, first object address) for the sweep check.</summary>

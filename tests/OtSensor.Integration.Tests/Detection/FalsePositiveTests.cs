@@ -24,7 +24,7 @@ public sealed class FalsePositiveTests(ITestOutputHelper output)
     ];
 
     /// <summary>Anomaly alerts allowed over all the plain captures: the measured number (README "False positives"), so a noisier detector fails here.</summary>
-    private const int MaxAnomalyAlerts = 2;
+    private const int MaxAnomalyAlerts = 3;
 
     public static bool AnnouncesAttack(string file)
     {
