@@ -77,7 +77,9 @@ public sealed class IndicatorSet
                 switch (type)
                 {
                     case "ip":
-                        if (!IPAddressBytes.TryParse(value, out var address)) throw new FormatException($"{where}: \"{value}\" is not an IP address");
+                        // Dotted quads only: the parser would take "1.2.3" as 1.2.0.3 (inet_aton's shorthand), never meant in a list.
+                        bool v4 = value.Contains('.', StringComparison.Ordinal);
+                        if ((v4 && value.Count(c => c == '.') != 3) || !IPAddressBytes.TryParse(value, out var address)) throw new FormatException($"{where}: \"{value}\" is not an IP address");
                         _addresses[address] = indicator;
                         break;
                     case "domain":

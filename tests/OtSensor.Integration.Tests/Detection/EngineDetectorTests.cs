@@ -107,6 +107,7 @@ public sealed class EngineDetectorTests : IDisposable
     [Theory]
     [InlineData("{\"indicators\": [{\"type\": \"url\", \"value\": \"x\"}]}", "indicator 0: type \"url\"")]
     [InlineData("{\"indicators\": [{\"type\": \"ip\", \"value\": \"300.1.1.1\"}]}", "is not an IP address")]
+    [InlineData("{\"indicators\": [{\"type\": \"ip\", \"value\": \"1.2.3\"}]}", "is not an IP address")]
     [InlineData("{\"list\": []}", "\"indicators\" array")]
     [InlineData("{", "not valid JSON")]
     public void IndicatorSet_BadFile_FailsWithOneLineNamingTheFile(string json, string expected)
