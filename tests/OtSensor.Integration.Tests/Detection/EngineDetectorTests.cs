@@ -19,6 +19,7 @@ public sealed class EngineDetectorTests : IDisposable
     private static readonly Timestamp Start = Timestamp.FromDateTime(new DateTime(2026, 3, 2, 6, 0, 0, DateTimeKind.Utc));
     private static readonly TimeSpan Rtt = TimeSpan.FromMilliseconds(1);
     private readonly string _folder = Directory.CreateTempSubdirectory("otsensor-detectors-").FullName;
+    private int _connections;
 
     public void Dispose()
     {
@@ -36,6 +37,7 @@ public sealed class EngineDetectorTests : IDisposable
         var path = PcapWriter.WriteFile(Path.Combine(_folder, name + ".pcap"), LinkType.Ethernet, frames, nanosecond: true);
         var analyzer = new CaptureAnalyzer(new EngineOptions { Detection = detection }, new NullPduObserver());
         analyzer.Run([path]);
+        _connections = analyzer.Inventory.Connections.Count;
         return analyzer.Detection!;
     }
 
@@ -191,6 +193,23 @@ public sealed class EngineDetectorTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_PairTrafficFarAboveItsLearnedRate_RaisesAbnormalBandwidth()
+    {
+        var options = new DetectionOptions { Learning = TimeSpan.FromMinutes(2) };
+        var frames = Polling(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(Analyze([.. frames], options, "polls").Alerts.Alerts, a => a.Type.Id == "abnormal-bandwidth");
+
+        // At 5 min the same pair moves 420 KB over another connection within a few seconds.
+        var bulk = new TcpConversation(Host(10, 0, 0, 5, 50400), Host(10, 0, 1, 10, 21000), 3, 4, frames);
+        var at = Start.Add(TimeSpan.FromMinutes(5));
+        bulk.Handshake(at, Rtt);
+        var chunk = new byte[1400];
+        for (int i = 0; i < 300; i++) bulk.Send(at.Add(TimeSpan.FromMilliseconds(10 * (i + 1))), true, chunk);
+        var alert = Assert.Single(Analyze(frames, options, "bulk").Alerts.Alerts, a => a.Type.Id == "abnormal-bandwidth");
+        Assert.True(alert.FirstTime >= at, alert.FirstTime.ToString());
+    }
+
+    [Fact]
     public void Analyze_HostileFlood_AlertsAndDetectorStateStayBounded()
     {
         var frames = new List<(Timestamp, byte[])>();
@@ -237,7 +256,8 @@ public sealed class EngineDetectorTests : IDisposable
         Assert.True(attempts <= capacity, $"{attempts} > {capacity}");
         Assert.Equal(capacity, attempts);
         Assert.True(hosts <= 2 * 4 * 65_536, $"{hosts} host slots");
-        Assert.True(channels <= 10, $"{channels} channels");
+        // Bandwidth keeps one learned rate per inventory connection (bounded by the inventory's own limit), periodicity one per polled channel.
+        Assert.True(channels <= _connections + 10, $"{channels} channels for {_connections} connections");
         Assert.Contains(alerts.Alerts, a => a.Type.Id == "port-scan");
         Assert.Contains(alerts.Alerts, a => a.Type.Id == "arp-address-scan");
         Assert.Contains(alerts.Alerts, a => a.Type.Id == "excessive-sessions");
