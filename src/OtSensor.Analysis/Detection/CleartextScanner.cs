@@ -16,13 +16,13 @@ internal static class CleartextScanner
 
     private static readonly byte[][] FirmwareHints = ["firmware"u8.ToArray(), "/fw/"u8.ToArray(), ".fw"u8.ToArray(), ".img"u8.ToArray(), ".bin"u8.ToArray(), ".hex"u8.ToArray()];
 
-    /// <summary>The three-digit reply code a line starts with (RFC 959 §4.2: "530 " or "530-"), or -1.</summary>
+    /// <summary>The code of a reply's last line (RFC 959 §4.2: "530 text"; "530-text" lines continue it and are skipped), or -1.</summary>
     public static int FtpReply(ReadOnlySpan<byte> line)
     {
         if (line.Length < 4) return -1;
         for (int i = 0; i < 3; i++)
             if ((uint)(line[i] - '0') > 9) return -1;
-        if (line[3] is not ((byte)' ' or (byte)'-' or (byte)'\r')) return -1;
+        if (line[3] is not ((byte)' ' or (byte)'\r')) return -1;
         return ((line[0] - '0') * 100) + ((line[1] - '0') * 10) + (line[2] - '0');
     }
 
