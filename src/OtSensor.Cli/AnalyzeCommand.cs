@@ -35,6 +35,7 @@ internal static class AnalyzeCommand
         };
         var baseline = new Option<string?>("--baseline") { Description = "Start from this baseline.json (written by an earlier run) instead of an empty one." };
         var alertRules = new Option<string?>("--alert-rules") { Description = "JSON file overriding alert catalogue entries by id (enabled, severity, thresholds, message...)." };
+        var indicators = new Option<string?>("--indicators") { Description = "JSON file of known-bad IP addresses and domains added to the built-in ones (format: src/OtSensor.Analysis/Detection/indicators.json)." };
         var noDetection = new Option<bool>("--no-detection") { Description = "Run no detection (no alerts.json, timeline.json or baseline.json)." };
         var forward = new Option<string[]>("--forward")
         {
@@ -55,6 +56,7 @@ internal static class AnalyzeCommand
         command.Options.Add(learn);
         command.Options.Add(baseline);
         command.Options.Add(alertRules);
+        command.Options.Add(indicators);
         command.Options.Add(noDetection);
         command.Options.Add(forward);
         command.Options.Add(subnets);
@@ -77,7 +79,7 @@ internal static class AnalyzeCommand
                 return ExitCodes.BadUsage;
             }
             var detection = parse.GetValue(noDetection) ? null
-                : DetectionSettings(parse.GetValue(learn), parse.GetValue(baseline), parse.GetValue(alertRules), out error);
+                : DetectionSettings(parse.GetValue(learn), parse.GetValue(baseline), parse.GetValue(alertRules), parse.GetValue(indicators), out error);
             if (error is not null)
             {
                 Console.Error.WriteLine($"otsensor: {error}");
@@ -109,7 +111,7 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>Detection options from the command line; null and a one-line error when a value or file is bad.</summary>
-    private static DetectionOptions? DetectionSettings(string? learn, string? baselinePath, string? alertRules, out string? error)
+    private static DetectionOptions? DetectionSettings(string? learn, string? baselinePath, string? alertRules, string? indicators, out string? error)
     {
         error = null;
         TimeSpan? learning = null;
@@ -134,6 +136,7 @@ internal static class AnalyzeCommand
             return new DetectionOptions
             {
                 Catalogue = catalogue,
+                Indicators = indicators is null ? IndicatorSet.Default : IndicatorSet.WithFile(indicators),
                 Baseline = baseline,
                 // A saved baseline is the learned state: start operational unless told to learn more.
                 Learning = learning ?? (baseline is null ? DetectionOptions.DefaultLearning : TimeSpan.Zero),

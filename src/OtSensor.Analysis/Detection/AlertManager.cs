@@ -117,7 +117,9 @@ public sealed class AlertManager
     {
         long now = time.UnixNanoseconds;
         long start = _minuteStart[type];
-        if (start == long.MinValue || now < start || now - start >= MinuteNanoseconds)
+        // A detection stamped before the current minute (a new asset reported at its first sighting, a second input
+        // with an earlier clock) counts in that minute: restarting the minute would let out-of-order times slip past.
+        if (start == long.MinValue || now - start >= MinuteNanoseconds)
         {
             _minuteStart[type] = now;
             _minuteCount[type] = 0;

@@ -43,6 +43,27 @@ internal sealed class AlertTypeIndex
         ModbusIllegalFunction = c.Get("modbus-illegal-function").Index;
         ModbusIllegalDataAddress = c.Get("modbus-illegal-data-address").Index;
         ModbusIllegalDataValue = c.Get("modbus-illegal-data-value").Index;
+        AddressScan = c.Get("address-scan").Index;
+        ArpScan = c.Get("arp-address-scan").Index;
+        PortScan = c.Get("port-scan").Index;
+        PlcScan = c.Get("plc-scan").Index;
+        ExcessiveSessions = c.Get("excessive-sessions").Index;
+        ExcessiveLogins = c.Get("excessive-login-attempts").Index;
+        PasswordGuessing = c.Get("password-guessing").Index;
+        ExceptionPattern = c.Get("abnormal-exception-pattern").Index;
+        PeriodicBehavior = c.Get("abnormal-periodic-behavior").Index;
+        Bandwidth = c.Get("abnormal-bandwidth").Index;
+        FtpLoginFailed = c.Get("ftp-login-failed").Index;
+        UnauthorizedHttp = c.Get("unauthorized-http-activity").Index;
+        HttpClientError = c.Get("http-client-error").Index;
+        KnownMaliciousIp = c.Get("known-malicious-ip").Index;
+        MaliciousDomain = c.Get("malicious-domain").Index;
+        Industroyer = c.Get("industroyer-iec104-sweep").Index;
+        Triton = c.Get("triton-tristation").Index;
+        CipRequestFailed = c.Get("enip-cip-request-failed").Index;
+        MmsRequestFailed = c.Get("mms-request-failed").Index;
+        OpcUaRequestFailed = c.Get("opcua-request-failed").Index;
+        BacnetOperationFailed = c.Get("bacnet-operation-failed").Index;
 
         Array.Fill(FunctionByProtocol, NewFunction);
         Array.Fill(FirmwareByProtocol, -1);
@@ -105,6 +126,27 @@ internal sealed class AlertTypeIndex
     public int ModbusIllegalFunction { get; }
     public int ModbusIllegalDataAddress { get; }
     public int ModbusIllegalDataValue { get; }
+    public int AddressScan { get; }
+    public int ArpScan { get; }
+    public int PortScan { get; }
+    public int PlcScan { get; }
+    public int ExcessiveSessions { get; }
+    public int ExcessiveLogins { get; }
+    public int PasswordGuessing { get; }
+    public int ExceptionPattern { get; }
+    public int PeriodicBehavior { get; }
+    public int Bandwidth { get; }
+    public int FtpLoginFailed { get; }
+    public int UnauthorizedHttp { get; }
+    public int HttpClientError { get; }
+    public int KnownMaliciousIp { get; }
+    public int MaliciousDomain { get; }
+    public int Industroyer { get; }
+    public int Triton { get; }
+    public int CipRequestFailed { get; }
+    public int MmsRequestFailed { get; }
+    public int OpcUaRequestFailed { get; }
+    public int BacnetOperationFailed { get; }
 
     /// <summary>The "new function code between a pair" type for each protocol.</summary>
     public int[] FunctionByProtocol { get; } = new int[256];

@@ -3,7 +3,16 @@ using OtSensor.Analysis.Inventory;
 using OtSensor.Core.Net;
 using OtSensor.Core.Protocols;
 using OtSensor.Core.Time;
+using OtSensor.Protocols.Bacnet;
+using OtSensor.Protocols.Cip;
+using OtSensor.Protocols.Dns;
+using OtSensor.Protocols.Http;
+using OtSensor.Protocols.Iec104;
+using OtSensor.Protocols.Mms;
 using OtSensor.Protocols.Modbus;
+using OtSensor.Protocols.OpcUa;
+using OtSensor.Protocols.S7Comm;
+using OtSensor.Protocols.Tls;
 
 namespace OtSensor.Analysis.Detection;
 
@@ -36,6 +45,11 @@ public sealed class DetectionEngine : IAlertLearner
     private readonly long _newcomerNanoseconds;
     private readonly long _tickNanoseconds;
     private readonly FirmwareProbe _firmware = new();
+    private readonly AnomalyEngine _anomaly;
+    private readonly MalwareEngine _malware;
+    private readonly ProtocolViolationMap _violations;
+    private readonly RateWatch _rates;
+    private readonly Func<long, int, int, bool> _learningCheck;
     private readonly List<Device> _pending = [];
     // Servers of flows: the only devices the unresponsiveness check looks at.
     private readonly List<Device> _servers = [];
@@ -61,6 +75,11 @@ public sealed class DetectionEngine : IAlertLearner
         Timeline = new Timeline(options.Limits.MaxTimelineEvents);
         Alerts = new AlertManager(options.Catalogue, options.Limits, Timeline) { Learner = this };
         _t = new AlertTypeIndex(options.Catalogue);
+        _anomaly = new AnomalyEngine(Alerts, _t);
+        _malware = new MalwareEngine(Alerts, _t, options.Indicators ?? IndicatorSet.Default);
+        _violations = new ProtocolViolationMap(options.Catalogue);
+        _rates = new RateWatch(Alerts, _t, Baseline, options.Limits.MaxBaselineEntries);
+        _learningCheck = Learning;
         _learningNanoseconds = options.Learning.Ticks * 100;
         _newcomerNanoseconds = (options.NewcomerLearning ?? options.Learning).Ticks * 100;
         _tickNanoseconds = Math.Max(1, options.TickInterval.Ticks * 100);
@@ -111,8 +130,13 @@ public sealed class DetectionEngine : IAlertLearner
         {
             _nextResponsivenessCheck = t + ResponsivenessCheckNanoseconds;
             CheckResponsiveness(now);
+            _rates.Check(now, _inventory.Connections, _learningCheck);
         }
     }
+
+    /// <summary>State the anomaly and malware engines hold, for tests of boundedness: distinct-attempt entries, per-host slots, channels.</summary>
+    public (int Attempts, int AttemptCapacity, int Hosts, int Channels) AnomalyState
+        => (_anomaly.TrackedAttempts, _anomaly.TrackedCapacity, _anomaly.TrackedHosts + _malware.TrackedHosts, _rates.Channels);
 
     private bool GlobalLearning(long time) => time < _learnUntil;
 
@@ -203,7 +227,7 @@ public sealed class DetectionEngine : IAlertLearner
 
     private static string Name(Device device) => device.PrimaryAddress;
 
-    private static AlertEndpoint Endpoint(Device? device)
+    internal static AlertEndpoint Endpoint(Device? device)
     {
         if (device is null) return default;
         if (device.HasAddress) return AlertEndpoint.Of(device.Address);
@@ -213,7 +237,8 @@ public sealed class DetectionEngine : IAlertLearner
     // ---- flows ----
 
     /// <summary>A flow opened: its hosts are resolved, and its connection and internet access are checked.</summary>
-    public void OnFlowOpened(DetectionFlow flow, FlowDevices devices, IPAddressBytes client, IPAddressBytes server, ushort serverPort, Timestamp time, long frame)
+    public void OnFlowOpened(DetectionFlow flow, FlowDevices devices, IPAddressBytes client, IPAddressBytes server, ushort serverPort, Timestamp time, long frame,
+        bool isTcp = true)
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(devices);
@@ -228,6 +253,11 @@ public sealed class DetectionEngine : IAlertLearner
         flow.ServerDevice = serverDevice?.Id ?? 0;
         flow.ServerPort = serverPort;
         NoteSender(clientDevice, frame);
+        var evidence = new FrameRef(CurrentInput, frame);
+        _malware.OnFlowOpened(clientDevice, serverDevice, client, server, serverPort, isTcp, time, evidence);
+        _anomaly.OnFlowOpened(clientDevice, serverDevice, server, serverPort, c >= 0 && Learning(time.UnixNanoseconds, c, -1), time, evidence);
+        if (isTcp) flow.Cleartext = serverPort == 21 ? CleartextLogin.Ftp : serverPort == 23 ? CleartextLogin.Telnet : CleartextLogin.None;
+        _rates.Register(flow);
         if (serverDevice is not null)
         {
             ref var watch = ref Watch(serverDevice.Id);
@@ -284,6 +314,7 @@ public sealed class DetectionEngine : IAlertLearner
     public void OnPdu<TMessage>(DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, bool fromClient, in TMessage message, Timestamp time, long frame)
         where TMessage : struct, IProtocolMessage, allows ref struct
     {
+        if (message.Anomalies != 0) OnAnomalies(flow, devices, senderIsFlowClient, in message, time, frame);
         if (typeof(TMessage) == typeof(ModbusMessage))
         {
             CountModbus(devices, senderIsFlowClient, message.IsResponse);
@@ -293,11 +324,60 @@ public sealed class DetectionEngine : IAlertLearner
                 if (modbus.ExceptionCode is { } exception) OnModbusException(flow, devices, senderIsFlowClient, (byte)exception, modbus.Function, modbus.FunctionName, time, frame);
             }
         }
+        else if (typeof(TMessage) == typeof(Iec104Message))
+        {
+            if (!message.IsResponse && message.Function is (>= 45 and <= 69) or 100 or 101) OnIec104Command(devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(HttpMessage))
+        {
+            OnHttp(flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(DnsMessage))
+        {
+            if (!message.IsResponse && message.Protocol == ProtocolId.Dns) OnDnsQuestion(devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(CipMessage))
+        {
+            // CIP Vol. 1 Appendix B: general status 0 is success, 6 a partial transfer (more data follows); the rest fail.
+            if (message.IsResponse && Unsafe.As<TMessage, CipMessage>(ref Unsafe.AsRef(in message)).GeneralStatus is { } status and not 0 and not 6)
+                OnFailedRequest(_t.CipRequestFailed, flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(MmsMessage))
+        {
+            // ISO 9506-2 §7.2: a confirmed-error PDU carries an error class (the decoder leaves -1 otherwise).
+            if (message.IsResponse && Unsafe.As<TMessage, MmsMessage>(ref Unsafe.AsRef(in message)).ErrorClass >= 0)
+                OnFailedRequest(_t.MmsRequestFailed, flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(BacnetMessage))
+        {
+            // ASHRAE 135 §21: an Error PDU carries an error class.
+            if (message.IsResponse && Unsafe.As<TMessage, BacnetMessage>(ref Unsafe.AsRef(in message)).ErrorClass >= 0)
+                OnFailedRequest(_t.BacnetOperationFailed, flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(S7CommMessage))
+        {
+            if (message.IsResponse && Unsafe.As<TMessage, S7CommMessage>(ref Unsafe.AsRef(in message)).ErrorClass != 0)
+                OnFailedRequest(-1, flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(OpcUaMessage))
+        {
+            if (message.IsResponse) OnOpcUaResponse(flow, devices, senderIsFlowClient, in message, time, frame);
+        }
+        else if (typeof(TMessage) == typeof(TlsMessage))
+        {
+            // ClientHello (RFC 8446 §4.1.2) names the server it wants (server_name, RFC 6066 §3).
+            if (!message.IsResponse && message.Function == 1)
+            {
+                var name = Unsafe.As<TMessage, TlsMessage>(ref Unsafe.AsRef(in message)).ServerName;
+                if (!name.IsEmpty) _malware.OnName(name, ProtocolId.Tls, Sender(devices, senderIsFlowClient), Receiver(devices, senderIsFlowClient), time, new FrameRef(CurrentInput, frame));
+            }
+        }
         if (message.IsResponse)
         {
             if (message.HasIdentity) OnIdentity(flow, devices, senderIsFlowClient, in message, time, frame);
             return;
         }
+        flow.Requests++;
         long tag = ((long)message.Protocol << 48) | ((long)message.Operation << 40) | (fromClient ? 1L << 32 : 0) | (uint)message.Function;
         if (flow.LastCleanTag == tag) return;
         var repeat = flow.TryRepeat(tag, time, new FrameRef(CurrentInput, frame));
@@ -332,6 +412,162 @@ public sealed class DetectionEngine : IAlertLearner
                 with { Value = ModbusExceptionText[exception] });
         Raise(type, in pdu);
         if (type != _t.ModbusException) Raise(_t.ModbusException, in pdu);
+        _anomaly.OnException(master, slave, time, pdu.Evidence, in pdu.Arguments);
+    }
+
+    private static Device? Sender(FlowDevices devices, bool senderIsFlowClient) => senderIsFlowClient ? devices.Client : devices.Server;
+
+    private static Device? Receiver(FlowDevices devices, bool senderIsFlowClient) => senderIsFlowClient ? devices.Server : devices.Client;
+
+    /// <summary>
+    /// Protocol violation (sensor-reference §3.4): the anomaly bits the decoder set on a PDU, each mapped bit raising its
+    /// alert (<see cref="ProtocolViolationMap"/>) from the PDU's sender to its receiver; a flood of them counts up.
+    /// </summary>
+    private void OnAnomalies<TMessage>(DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, in TMessage message, Timestamp time, long frame)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        var protocol = message.Protocol;
+        ulong bits = message.Anomalies & _violations.Mapped(protocol);
+        if (bits == 0) return;
+        var sender = Sender(devices, senderIsFlowClient);
+        var receiver = Receiver(devices, senderIsFlowClient);
+        var evidence = new FrameRef(CurrentInput, frame);
+        for (; bits != 0; bits &= bits - 1)
+        {
+            int bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            var arguments = new AlertArguments
+            {
+                Protocol = protocol, Function = message.Function, FunctionName = message.FunctionName, Operation = message.Operation,
+                Port = flow.ServerPort, Value = message.AnomalyName(bit),
+            };
+            Alerts.Raise(_violations.TypeOf(protocol, bit), time, Endpoint(sender), Endpoint(receiver), sender?.Id ?? 0, receiver?.Id ?? 0, evidence, in arguments);
+        }
+    }
+
+    /// <summary>
+    /// A response that reports a failed request (CIP general status, MMS confirmed-error, BACnet Error, S7 error class):
+    /// the protocol's operational "request failed" alert (when it has one) from the requester to the server, and one
+    /// more exception towards the server's exception pattern.
+    /// </summary>
+    private void OnFailedRequest<TMessage>(int type, DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, in TMessage message, Timestamp time, long frame)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        var server = Sender(devices, senderIsFlowClient);
+        var requester = Receiver(devices, senderIsFlowClient);
+        var evidence = new FrameRef(CurrentInput, frame);
+        var arguments = AlertArguments.Of(message.Protocol, message.Function, message.FunctionName, message.Operation, flow.ServerPort);
+        if (type >= 0) Alerts.Raise(type, time, Endpoint(requester), Endpoint(server), requester?.Id ?? 0, server?.Id ?? 0, evidence, in arguments);
+        _anomaly.OnException(requester, server, time, evidence, in arguments);
+    }
+
+    /// <summary>Numeric id of ActivateSessionResponse's binary encoding (OPC UA Part 6, NodeIds.csv).</summary>
+    private const int OpcUaActivateSessionResponse = 470;
+
+    /// <summary>
+    /// OPC UA (Part 4 §7.34): a response whose service result has the Bad severity bit is a failed request; a failed
+    /// ActivateSession is a failed login (wrong user name or password, Part 4 §5.6.3).
+    /// </summary>
+    private void OnOpcUaResponse<TMessage>(DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, in TMessage message, Timestamp time, long frame)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        if (Unsafe.As<TMessage, OpcUaMessage>(ref Unsafe.AsRef(in message)).ServiceResult is not { } result || (result & 0x8000_0000u) == 0) return;
+        OnFailedRequest(_t.OpcUaRequestFailed, flow, devices, senderIsFlowClient, in message, time, frame);
+        if (message.Function == OpcUaActivateSessionResponse)
+            _anomaly.OnLogin(Receiver(devices, senderIsFlowClient), Sender(devices, senderIsFlowClient), failed: true, ProtocolId.OpcUa, flow.ServerPort, time,
+                new FrameRef(CurrentInput, frame));
+    }
+
+    /// <summary>An IEC 104 command or interrogation: its target (common address, first object address) for the sweep check.</summary>
+    private void OnIec104Command<TMessage>(FlowDevices devices, bool senderIsFlowClient, in TMessage message, Timestamp time, long frame)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        ref readonly var iec = ref Unsafe.As<TMessage, Iec104Message>(ref Unsafe.AsRef(in message));
+        var body = iec.Body;
+        // IEC 60870-5-104 §7.2.5: information object addresses are three octets, least significant first.
+        int ioa = body.Length >= 3 ? body[0] | (body[1] << 8) | (body[2] << 16) : -1;
+        _malware.OnIec104Command(Sender(devices, senderIsFlowClient), Receiver(devices, senderIsFlowClient), iec.CommonAddress ?? -1, ioa,
+            message.Function, message.FunctionName, time, new FrameRef(CurrentInput, frame));
+    }
+
+    /// <summary>HTTP: the Host a client asks for (indicators); 401 answers are failed logins, 4xx answers client errors.</summary>
+    private void OnHttp<TMessage>(DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, in TMessage message, Timestamp time, long frame)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        var sender = Sender(devices, senderIsFlowClient);
+        var receiver = Receiver(devices, senderIsFlowClient);
+        if (!message.IsResponse)
+        {
+            var host = Unsafe.As<TMessage, HttpMessage>(ref Unsafe.AsRef(in message)).Host;
+            if (!host.IsEmpty)
+            {
+                int colon = host.LastIndexOf((byte)':');
+                if (colon > 0 && host.IndexOf((byte)']') < colon) host = host[..colon];
+                _malware.OnName(host, ProtocolId.Http, sender, receiver, time, new FrameRef(CurrentInput, frame));
+            }
+            return;
+        }
+        int status = message.Function;
+        if (status is < 400 or > 499) return;
+        var evidence = new FrameRef(CurrentInput, frame);
+        var arguments = AlertArguments.Of(ProtocolId.Http, status, message.FunctionName, OtOperation.None, flow.ServerPort);
+        Alerts.Raise(_t.HttpClientError, time, Endpoint(receiver), Endpoint(sender), receiver?.Id ?? 0, sender?.Id ?? 0, evidence, in arguments);
+        // RFC 9110 §15.5.2: 401, the credentials were missing or wrong.
+        if (status == 401) _anomaly.OnLogin(receiver, sender, failed: true, ProtocolId.Http, flow.ServerPort, time, evidence);
+    }
+
+    /// <summary>A DNS question (RFC 1035 §4.1.2, first question at offset 12): a listed domain is a malicious name request.</summary>
+    private void OnDnsQuestion<TMessage>(FlowDevices devices, bool senderIsFlowClient, in TMessage message, Timestamp time, long frame)
+        where TMessage : struct, IProtocolMessage, allows ref struct
+    {
+        ref readonly var dns = ref Unsafe.As<TMessage, DnsMessage>(ref Unsafe.AsRef(in message));
+        if (dns.QuestionCount == 0) return;
+        Span<byte> name = stackalloc byte[IndicatorSet.MaxNameLength + 1];
+        DnsName.Read(dns.Raw, 12, name, out int written, out _);
+        if (written > 0) _malware.OnName(name[..Math.Min(written, IndicatorSet.MaxNameLength)], ProtocolId.Dns, Sender(devices, senderIsFlowClient), Receiver(devices, senderIsFlowClient),
+            time, new FrameRef(CurrentInput, frame));
+    }
+
+    /// <summary>
+    /// A segment of a flow whose cleartext login protocol detection reads (<see cref="DetectionFlow.Cleartext"/>): FTP
+    /// replies 530 (failed) and 230 (logged in), Telnet consoles' failure texts; an FTP STOR of a firmware image.
+    /// </summary>
+    /// <param name="flow">The flow's detection state.</param>
+    /// <param name="devices">The flow's devices.</param>
+    /// <param name="payload">The segment's payload.</param>
+    /// <param name="fromClient">The segment travels from the TCP client to the server.</param>
+    /// <param name="time">Capture time of the segment.</param>
+    /// <param name="frame">Its frame number.</param>
+    public void OnCleartext(DetectionFlow flow, FlowDevices devices, ReadOnlySpan<byte> payload, bool fromClient, Timestamp time, long frame)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(devices);
+        var kind = flow.Cleartext;
+        if (kind == CleartextLogin.None || payload.IsEmpty) return;
+        var evidence = new FrameRef(CurrentInput, frame);
+        if (kind == CleartextLogin.Ftp)
+        {
+            if (fromClient)
+            {
+                if (CleartextScanner.FirmwareUpload(payload))
+                {
+                    var pdu = new PduAlertContext(time, Endpoint(devices.Client), Endpoint(devices.Server), devices.Client?.Id ?? 0, devices.Server?.Id ?? 0, evidence,
+                        AlertArguments.Of(ProtocolId.Unknown, -1, "STOR", OtOperation.Firmware, flow.ServerPort));
+                    Operational(in pdu, out _);
+                }
+                return;
+            }
+            for (var rest = payload; !rest.IsEmpty;)
+            {
+                int end = rest.IndexOf((byte)'\n');
+                var line = end < 0 ? rest : rest[..end];
+                rest = end < 0 ? default : rest[(end + 1)..];
+                int reply = CleartextScanner.FtpReply(line);
+                if (reply is 230 or 530) _anomaly.OnLogin(devices.Client, devices.Server, reply == 530, ProtocolId.Unknown, flow.ServerPort, time, evidence, ftp: true);
+            }
+            return;
+        }
+        if (!fromClient && CleartextScanner.TelnetFailure(payload))
+            _anomaly.OnLogin(devices.Client, devices.Server, failed: true, ProtocolId.Unknown, flow.ServerPort, time, evidence);
     }
 
     /// <summary>"Illegal Data Address (2)", "code 77" for codes outside the specification: made once, not per exception response.</summary>
@@ -377,6 +613,7 @@ public sealed class DetectionEngine : IAlertLearner
             operational = Operational(in pdu, out operational2);
             suppressed |= Alerts.LastSuppressed;
         }
+        if (operation == OtOperation.Identification) _anomaly.OnControllerContact(issuerDevice, pdu.Destination, protocol, time, pdu.Evidence);
         if (issuer >= 0 && target >= 0)
         {
             long t = time.UnixNanoseconds;
@@ -389,8 +626,17 @@ public sealed class DetectionEngine : IAlertLearner
                 var pair = new BaselineKey(issuer, target, BaselineKind.Protocol, protocol, 0);
                 if (!Baseline.Contains(pair))
                 {
+                    // A controller spoken to in an industrial protocol by a host that never was before: one more target
+                    // of a PLC scan (a SCADA server reconnecting to its learned controllers is not one).
+                    if (!global && (IndustrialProtocols & (1UL << ((int)protocol & 63))) != 0)
+                        _anomaly.OnControllerContact(issuerDevice, pdu.Destination, protocol, time, pdu.Evidence);
                     if (learning) Baseline.Learn(pair);
-                    else if (!flow.ConnectionAlerted) Raise(_t.NewProtocol, in pdu);
+                    else
+                    {
+                        if (!flow.ConnectionAlerted) Raise(_t.NewProtocol, in pdu);
+                        // Sensor-reference §3.2: HTTP between a pair never learned speaking it.
+                        if (protocol == ProtocolId.Http) Raise(_t.UnauthorizedHttp, in pdu);
+                    }
                 }
             }
             if ((PolicyProtocols & (1UL << ((int)protocol & 63))) != 0)
@@ -600,16 +846,15 @@ public sealed class DetectionEngine : IAlertLearner
     /// ARP (RFC 826): a request for <paramref name="target"/> is an attempt to reach it (a silent device is ARPed for
     /// in vain); a reply from <paramref name="sender"/> is a sign of life, like any packet it sends.
     /// </summary>
-    public void OnArp(bool isReply, IPAddressBytes sender, IPAddressBytes target)
+    public void OnArp(bool isReply, IPAddressBytes sender, IPAddressBytes target, Timestamp time = default, long frame = 0)
     {
         if (isReply)
         {
             if (_inventory.TryGet(sender, out var replier)) Watch(replier!.Id).ArpReplies++;
+            return;
         }
-        else if (_inventory.TryGet(target, out var device) && device!.ServerProtocols != 0)
-        {
-            Watch(device.Id).ArpRequests++;
-        }
+        if (_inventory.TryGet(target, out var device) && device!.ServerProtocols != 0) Watch(device.Id).ArpRequests++;
+        if (_inventory.TryGet(sender, out var requester)) _anomaly.OnArpRequest(requester, sender, target, time, new FrameRef(CurrentInput, frame));
     }
 
     /// <summary>

@@ -33,6 +33,17 @@ public sealed class DetectionFlow
     /// <summary>This flow already raised New Connection Detected: its protocol is not reported again.</summary>
     internal bool ConnectionAlerted { get; set; }
 
+    /// <summary>The cleartext login protocol whose segments detection reads on this flow (FTP, Telnet by port), or none.</summary>
+    public CleartextLogin Cleartext { get; internal set; }
+
+    /// <summary>Requests seen on this flow (the polling rate the periodicity check compares from one check to the next).</summary>
+    internal long Requests;
+    /// <summary><see cref="Requests"/> at the previous periodicity check, and how many checks this flow has been through.</summary>
+    internal long RequestsAtCheck;
+    internal int Checks;
+    /// <summary>Registered in the engine's list of flows the periodicity check walks.</summary>
+    internal bool Registered;
+
     /// <summary>
     /// A request kind (protocol, operation, direction, function packed in <paramref name="tag"/>) judged before on this
     /// flow: <see cref="Repeat.Handled"/> when nothing more is to be done (authorized, or its open alerts counted up),
@@ -107,6 +118,10 @@ public sealed class DetectionFlow
         ServerPort = 0;
         CheckedProtocol = ProtocolId.Unknown;
         ConnectionAlerted = false;
+        Cleartext = CleartextLogin.None;
+        Requests = 0;
+        RequestsAtCheck = 0;
+        Checks = 0;
         Array.Fill(_tags, -1L);
         Array.Clear(_retryAfter);
         LastCleanTag = -1;

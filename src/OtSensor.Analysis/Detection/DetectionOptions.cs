@@ -29,4 +29,7 @@ public sealed record DetectionOptions
     public Baseline? Baseline { get; init; }
 
     public DetectionLimits Limits { get; init; } = new();
+
+    /// <summary>Known-bad addresses and domains for the malware engine (<c>--indicators FILE</c>); null: the embedded <see cref="IndicatorSet.Default"/>.</summary>
+    public IndicatorSet? Indicators { get; init; }
 }

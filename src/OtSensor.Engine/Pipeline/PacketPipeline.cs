@@ -144,7 +144,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
                 if (p.ArpOperation is 1 or 2)
                 {
                     Inventory.ObserveArp(p.ArpSenderIP, p.ArpSenderMac, timestamp);
-                    _detection?.OnArp(p.ArpOperation == 2, p.ArpSenderIP, p.ArpTargetIP);
+                    _detection?.OnArp(p.ArpOperation == 2, p.ArpSenderIP, p.ArpTargetIP, timestamp, frameNumber);
                 }
                 return;
             case NetworkLayer.IPv4:
@@ -215,11 +215,14 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             flow.Application = state;
             var (clientMac, serverMac) = direction == Direction.ToServer ? (p.SourceMac, p.DestinationMac) : (p.DestinationMac, p.SourceMac);
             Inventory.OpenFlow(state.Devices, flow.Client.Address, clientMac, flow.Server.Address, serverMac, flow.Server.Port, p.Timestamp);
-            _detection?.OnFlowOpened(state.Detection, state.Devices, flow.Client.Address, flow.Server.Address, flow.Server.Port, p.Timestamp, p.FrameNumber);
+            _detection?.OnFlowOpened(state.Detection, state.Devices, flow.Client.Address, flow.Server.Address, flow.Server.Port, p.Timestamp, p.FrameNumber, isTcp);
         }
         DeviceInventory.ObservePacket(state.Devices, direction == Direction.ToServer, p.Timestamp, frameLength);
 
         var payload = buffer.Slice(p.PayloadOffset, p.PayloadLength);
+        // Cleartext logins without a decoder (FTP, Telnet by port): detection reads their segments; one flag test otherwise.
+        if (state.Detection.Cleartext != CleartextLogin.None && payload.Length > 0)
+            _detection?.OnCleartext(state.Detection, state.Devices, payload, direction == Direction.ToServer, p.Timestamp, p.FrameNumber);
         SetCurrent(state);
         if (isTcp)
         {
