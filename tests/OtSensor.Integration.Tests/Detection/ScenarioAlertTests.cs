@@ -1,4 +1,6 @@
 using OtSensor.Analysis.Detection;
+using OtSensor.Engine;
+using OtSensor.Simulation;
 using OtSensor.Simulation.Scenarios;
 
 namespace OtSensor.Integration.Tests.Detection;
@@ -81,6 +83,32 @@ public sealed class ScenarioAlertTests(DetectionScenarios scenarios) : IClassFix
         var noisy = run.Alerts.Where(a => a.Engine is AlertEngine.PolicyViolation or AlertEngine.Anomaly).ToList();
         Assert.True(noisy.Count == 0, "baseline alerts: " + string.Join("; ", noisy));
         Assert.All(run.Alerts, a => Assert.True(a.First >= run.LearningEnds || a.Engine == AlertEngine.Operational, a.ToString()));
+    }
+
+    /// <summary>
+    /// A long clean run stays silent too: what the plant does every 20 minutes (the engineering station's identity sweep)
+    /// is seen within the first minute of learning, so its later sweeps are known behaviour, not new alerts each time.
+    /// </summary>
+    [Fact]
+    public void Analyze_BaselineOverFortyFiveMinutes_RaisesNoPolicyOrAnomalyAlert()
+    {
+        var capture = Path.Combine(Path.GetTempPath(), $"otsensor-long-baseline-{Environment.ProcessId}.pcapng");
+        try
+        {
+            using (var file = File.Create(capture))
+                SimulationRunner.Run(ScenarioCatalog.Find("baseline")!, TimeSpan.FromMinutes(45), 9, file);
+            using var analyzer = new CaptureAnalyzer(new EngineOptions(), new NullPduObserver());
+            analyzer.Run([capture]);
+            var noisy = analyzer.Detection!.Alerts.Alerts
+                .Where(a => a.Type.Engine is AlertEngine.PolicyViolation or AlertEngine.Anomaly)
+                .Select(a => $"{a.FirstTime} {a.Type.Title} {a.Source} -> {a.Destination} x{a.Count}")
+                .ToList();
+            Assert.True(noisy.Count == 0, "baseline alerts: " + string.Join("; ", noisy));
+        }
+        finally
+        {
+            File.Delete(capture);
+        }
     }
 
     [Fact]
