@@ -51,6 +51,7 @@ public sealed class AlertForwarder : IAsyncDisposable
             int index = i;
             _loops.Add(Task.Run(() => LoopAsync(index, _stop.Token)));
         }
+        _loops.Add(Task.Run(() => PruneLoopAsync(_stop.Token)));
     }
 
     /// <summary>Queues an alert for every target and wakes the loops; never waits for a send. Null when the rule
@@ -174,6 +175,22 @@ public sealed class AlertForwarder : IAsyncDisposable
             }
             if (!await DelayAsync(Backoff(failures), stop).ConfigureAwait(false)) return;
         }
+    }
+
+    private async Task PruneLoopAsync(CancellationToken stop)
+    {
+        do
+        {
+            try
+            {
+                _outbox.Prune(DateTimeOffset.UtcNow);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+        }
+        while (await DelayAsync(_options.PruneInterval, stop).ConfigureAwait(false));
     }
 
     private static OutboxEntry? FirstUnsettled(IReadOnlyList<OutboxEntry> entries, SendOutcome outcome)

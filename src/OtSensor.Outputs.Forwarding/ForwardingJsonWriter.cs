@@ -17,6 +17,8 @@ public static class ForwardingJsonWriter
         w.WriteNumber("filtered", counters.Filtered);
         w.WriteNumber("droppedOnOverflow", counters.DroppedOnOverflow);
         w.WriteNumber("refusedOnOverflow", counters.RefusedOnOverflow);
+        w.WriteNumber("outboxFullAlerts", counters.OutboxFullAlerts);
+        w.WriteNumber("pruned", counters.Pruned);
         w.WriteStartArray("targets");
         foreach (var t in counters.Targets)
         {

@@ -1,4 +1,6 @@
+using System.Net.Security;
 using System.Net.Sockets;
+using Azure.Core;
 using Azure.Messaging.EventHubs;
 using Azure.Messaging.EventHubs.Producer;
 using OtSensor.Outputs.Forwarding.Outbox;
@@ -27,6 +29,24 @@ public sealed class EventHubsSender : IAlertSender
             RetryOptions = retry ?? new EventHubsRetryOptions { MaximumRetries = 3, TryTimeout = TimeSpan.FromSeconds(30), Mode = EventHubsRetryMode.Exponential },
         };
         _client = new EventHubProducerClient(connectionString, options);
+        Name = $"eventhubs:{_client.FullyQualifiedNamespace}/{_client.EventHubName}";
+    }
+
+    /// <summary>Microsoft Entra ID: the namespace host (<c>ns.servicebus.windows.net</c>), the hub and a credential
+    /// (<see cref="EntraIdSettings.CreateCredential"/>); the client sends the token to the hub in the CBS put-token as
+    /// a JWT and renews it before it expires.</summary>
+    /// <param name="endpoint">Where to connect when not the namespace itself (a private endpoint, a gateway, a test
+    /// endpoint): <c>amqps://host:port</c>, or <c>amqp://host:port</c> for plain AMQP.</param>
+    /// <param name="validateCertificate">Server certificate check for TLS; null: the system's.</param>
+    public EventHubsSender(string fullyQualifiedNamespace, string eventHubName, TokenCredential credential, EventHubsRetryOptions? retry = null,
+        Uri? endpoint = null, RemoteCertificateValidationCallback? validateCertificate = null)
+    {
+        var options = new EventHubProducerClientOptions
+        {
+            RetryOptions = retry ?? new EventHubsRetryOptions { MaximumRetries = 3, TryTimeout = TimeSpan.FromSeconds(30), Mode = EventHubsRetryMode.Exponential },
+            ConnectionOptions = new EventHubConnectionOptions { CustomEndpointAddress = endpoint, CertificateValidationCallback = validateCertificate },
+        };
+        _client = new EventHubProducerClient(fullyQualifiedNamespace, eventHubName, credential, options);
         Name = $"eventhubs:{_client.FullyQualifiedNamespace}/{_client.EventHubName}";
     }
 
