@@ -65,4 +65,88 @@ public sealed class EntraIdForwardingTests
         Assert.All(hub.Tokens, t => Assert.Equal(("jwt", jwt), t));
         Assert.Equal(alerts.Select(a => a.MessageId).Order(), hub.Events.Select(e => e.MessageId).Distinct().Order());
     }
+
+    [Fact]
+    public async Task ClientCertificate_PemWithKey_SignedAssertionSentAndJwtReachesHub()
+    {
+        var (_, server) = SyslogForwardingTests.Certificates();
+        using var entra = new TestTokenServer(server);
+        // The app registration's certificate, as an operator would drop it on the sensor: certificate and key in one PEM.
+        var (_, appCertificate) = SyslogForwardingTests.Certificates();
+        var pem = TestAlerts.TempFile("app.pem");
+        using (var key = appCertificate.GetRSAPrivateKey()!)
+            await File.WriteAllTextAsync(pem, appCertificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem());
+        var settings = new EntraIdSettings { Mode = EntraIdMode.ClientCertificate, TenantId = Tenant, ClientId = Client, CertificatePath = pem, AuthorityHost = entra.AuthorityHost };
+        var alerts = Enumerable.Range(1, 50).Select(i => TestAlerts.Make(i)).ToList();
+        using var hub = await SendThroughAsync(settings, server, alerts);
+
+        var request = Assert.Single(entra.TokenRequests);
+        Assert.Equal("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", request["client_assertion_type"]);
+        Assert.Equal(3, request["client_assertion"].Split('.').Length); // a signed JWT, header.claims.signature
+        Assert.False(request.ContainsKey("client_secret"));
+        Assert.All(hub.Tokens, t => Assert.Equal(("jwt", Assert.Single(entra.Issued)), t));
+        Assert.Equal(50, hub.Events.Select(e => e.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task WorkloadIdentity_FederatedTokenFileFromEnvironmentDefaults_ExchangedAndJwtReachesHub()
+    {
+        var (_, server) = SyslogForwardingTests.Certificates();
+        using var entra = new TestTokenServer(server);
+        var tokenFile = TestAlerts.TempFile("federated-token");
+        await File.WriteAllTextAsync(tokenFile, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6b3Q6c2Vuc29yIn0.c2ln");
+        var environment = new Dictionary<string, string> { ["AZURE_TENANT_ID"] = Tenant, ["AZURE_CLIENT_ID"] = Client, ["AZURE_FEDERATED_TOKEN_FILE"] = tokenFile };
+        var settings = new EntraIdSettings { Mode = EntraIdMode.WorkloadIdentity, AuthorityHost = entra.AuthorityHost };
+        var hub = new TestEventHubEndpoint(certificate: server);
+        using (hub)
+        {
+            var sender = new EventHubsSender("plant-a.servicebus.windows.net", hub.Hub, settings.CreateCredential(TrustOnly(server), environment.GetValueOrDefault), ShortRetry,
+                new Uri($"amqps://127.0.0.1:{hub.Port}"), (_, c, _, _) => c is not null && c.GetCertHashString() == server.Thumbprint);
+            using var outbox = AlertOutbox.Open(TestAlerts.TempFile("o.db"));
+            await using (var forwarder = new AlertForwarder(outbox, [sender], Fast))
+            {
+                forwarder.Start();
+                forwarder.Enqueue(TestAlerts.Make(1));
+                Assert.True(await forwarder.DrainAsync(TimeSpan.FromSeconds(30)), forwarder.Counters.Targets.Single().ToString());
+            }
+            var request = Assert.Single(entra.TokenRequests);
+            Assert.Equal(Client, request["client_id"]);
+            Assert.Equal(await File.ReadAllTextAsync(tokenFile), request["client_assertion"]);
+            Assert.All(hub.Tokens, t => Assert.Equal(("jwt", Assert.Single(entra.Issued)), t));
+            Assert.Single(hub.Events);
+        }
+    }
+
+    [Fact]
+    public async Task ClientSecret_EntraIdRefuses_FailureCountedWithoutSecretNothingSent()
+    {
+        var (_, server) = SyslogForwardingTests.Certificates();
+        using var entra = new TestTokenServer(server) { RefuseTokens = true };
+        using var hub = new TestEventHubEndpoint(certificate: server);
+        var settings = new EntraIdSettings
+        {
+            Mode = EntraIdMode.ClientSecret,
+            TenantId = Tenant,
+            ClientId = Client,
+            ClientSecret = new SecretText("wr0ng-s3cr3t", "env:OTSENSOR_TEST_SECRET"),
+            AuthorityHost = entra.AuthorityHost,
+        };
+        var sender = new EventHubsSender("plant-a.servicebus.windows.net", hub.Hub, settings.CreateCredential(TrustOnly(server)), ShortRetry,
+            new Uri($"amqps://127.0.0.1:{hub.Port}"), (_, c, _, _) => c is not null && c.GetCertHashString() == server.Thumbprint);
+        // Past the attempt limit that dead-letters a record failing for its own reason: a refused credential is the link's.
+        using var outbox = AlertOutbox.Open(TestAlerts.TempFile("o.db"), new OutboxOptions { MaxAttempts = 2 });
+        await using var forwarder = new AlertForwarder(outbox, [sender], Fast);
+        forwarder.Start();
+        forwarder.EnqueueRange(Enumerable.Range(1, 20).Select(i => TestAlerts.Make(i)));
+        var counters = forwarder.Counters.Targets.Single();
+        await EventHubsForwardingTests.WaitUntil(() => counters.Failed >= 4, TimeSpan.FromSeconds(30));
+        Assert.Contains("AuthenticationFailed", counters.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("wr0ng-s3cr3t", counters.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, counters.Sent);
+        Assert.Equal(20, outbox.PendingCount(sender.Name));
+        Assert.Equal(0, counters.DeadLettered);
+        Assert.Empty(hub.Events);
+        Assert.DoesNotContain("wr0ng-s3cr3t", settings.ToString(), StringComparison.Ordinal);
+        Assert.Equal("[secret from env:OTSENSOR_TEST_SECRET]", settings.ClientSecret!.ToString());
+    }
 }

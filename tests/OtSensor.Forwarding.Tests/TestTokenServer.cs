@@ -35,6 +35,8 @@ internal sealed class TestTokenServer : IDisposable
     /// <summary>Every access token handed out.</summary>
     public ConcurrentQueue<string> Issued { get; } = new();
     public ConcurrentQueue<string> Paths { get; } = new();
+    /// <summary>Answer token requests 401 invalid_client (a wrong or expired secret).</summary>
+    public bool RefuseTokens { get; set; }
 
     /// <summary>A JWT-shaped token (header.claims.signature, base64url) naming the audience and a serial number.</summary>
     private string Mint(string scope)
@@ -99,6 +101,11 @@ internal sealed class TestTokenServer : IDisposable
                     var form = Encoding.UTF8.GetString(body).Split('&').Select(p => p.Split('=', 2))
                         .ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "", StringComparer.Ordinal);
                     TokenRequests.Enqueue(form);
+                    if (RefuseTokens)
+                    {
+                        await RespondAsync(ssl, 401, """{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}""");
+                        return;
+                    }
                     var token = Mint(form.GetValueOrDefault("scope", ""));
                     Issued.Enqueue(token);
                     json = $$"""{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"{{token}}"}""";
@@ -108,17 +115,23 @@ internal sealed class TestTokenServer : IDisposable
                     status = 404;
                     json = """{"error":"not_found"}""";
                 }
-                var bytes = Encoding.UTF8.GetBytes(json);
-                var response = $"HTTP/1.1 {status} {(status == 200 ? "OK" : "Not Found")}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
-                await ssl.WriteAsync(Encoding.ASCII.GetBytes(response));
-                await ssl.WriteAsync(bytes);
-                await ssl.FlushAsync();
+                await RespondAsync(ssl, status, json);
             }
             catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException or SocketException)
             {
                 // The client went away.
             }
         }
+    }
+
+    private static async Task RespondAsync(SslStream ssl, int status, string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reason = status switch { 200 => "OK", 401 => "Unauthorized", _ => "Not Found" };
+        var head = string.Create(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {reason}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n");
+        await ssl.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await ssl.WriteAsync(bytes);
+        await ssl.FlushAsync();
     }
 
     public void Dispose()

@@ -75,6 +75,8 @@ public sealed class EventHubsSender : IAlertSender
             outcome.Error = e;
             outcome.Transient = e is EventHubsException { IsTransient: true } or SocketException or UnauthorizedAccessException
                 or TimeoutException or IOException or OperationCanceledException
+                // Entra ID refused or could not be reached: the link's failure (a secret to fix), never the record's.
+                or Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException
                 or EventHubsException { Reason: EventHubsException.FailureReason.ServiceCommunicationProblem or EventHubsException.FailureReason.ServiceTimeout or EventHubsException.FailureReason.ServiceBusy };
         }
         return outcome;
