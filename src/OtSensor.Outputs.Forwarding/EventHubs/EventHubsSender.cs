@@ -52,6 +52,9 @@ public sealed class EventHubsSender : IAlertSender
 
     public string Name { get; }
 
+    /// <summary>Alerts, device-change and event records alike.</summary>
+    public bool Accepts(RecordKind kind) => true;
+
     public async Task<SendOutcome> SendAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         var outcome = new SendOutcome();
@@ -93,12 +96,12 @@ public sealed class EventHubsSender : IAlertSender
             while (i < entries.Count)
             {
                 var entry = entries[i];
-                var data = new EventData(SecurityAlertRecord.Write(entry))
+                var data = new EventData(Body(entry))
                 {
                     MessageId = entry.MessageId,
                     ContentType = "application/json",
                 };
-                data.Properties["Type"] = "SecurityAlert";
+                data.Properties["Type"] = entry.Alert.Kind switch { RecordKind.DeviceChange => DeviceChangeRecord.RecordType, RecordKind.Event => ProtocolEventRecord.RecordType, _ => "SecurityAlert" };
                 data.Properties["AlertType"] = entry.Alert.Type;
                 if (batch.TryAdd(data))
                 {
@@ -120,6 +123,14 @@ public sealed class EventHubsSender : IAlertSender
             outcome.Accepted.AddRange(inBatch);
         }
     }
+
+    /// <summary>The event body for the entry's kind.</summary>
+    public static byte[] Body(OutboxEntry entry) => entry.Alert.Kind switch
+    {
+        RecordKind.DeviceChange => DeviceChangeRecord.Write(entry),
+        RecordKind.Event => System.Text.Encoding.UTF8.GetBytes(entry.Alert.Body ?? "{}"),
+        _ => SecurityAlertRecord.Write(entry),
+    };
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 }

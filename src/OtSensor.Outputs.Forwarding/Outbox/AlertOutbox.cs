@@ -131,6 +131,9 @@ public sealed class AlertOutbox : IDisposable
     /// filled: the host shows it, writes it beside its own alerts. Once per episode.</summary>
     public event Action<OutboundAlert>? OutboxFull;
 
+    /// <summary>Targets of the outbox's own operational alert; null: the targets of the enqueue that filled it.</summary>
+    public IReadOnlyList<string>? OperationalTargets { get; set; }
+
     /// <summary>True from the first overflow until the waiting records fall below nine tenths of the bound.</summary>
     public bool IsFull
     {
@@ -146,7 +149,7 @@ public sealed class AlertOutbox : IDisposable
         _fullRaised = true;
         var alert = OutboxFullAlert.Create(_options.Sensor, DateTimeOffset.UtcNow, _options, Counters.DroppedOnOverflow, Counters.RefusedOnOverflow);
         // Past the bound on purpose: the one record that says records are being lost must not be lost itself.
-        EnqueueLocked(alert, targets, tx, bypassBound: true);
+        EnqueueLocked(alert, OperationalTargets ?? targets, tx, bypassBound: true);
         Counters.AddOutboxFullAlert();
         return alert;
     }
