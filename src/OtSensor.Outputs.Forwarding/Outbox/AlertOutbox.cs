@@ -271,6 +271,16 @@ public sealed class AlertOutbox : IDisposable
         }
     }
 
+    /// <summary>Records stored (pending or settled, not yet pruned).</summary>
+    public long StoredCount()
+    {
+        lock (_lock)
+        {
+            using var count = Command("SELECT COUNT(*) FROM alerts", null);
+            return (long)count.ExecuteScalar()!;
+        }
+    }
+
     /// <summary>Entries still pending for a target.</summary>
     public long PendingCount(string target)
     {

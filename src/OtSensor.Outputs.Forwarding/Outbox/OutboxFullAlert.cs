@@ -31,7 +31,8 @@ public static class OutboxFullAlert
         return new OutboundAlert
         {
             Sensor = sensor,
-            AlertId = 0,
+            // Ticks: two episodes in one millisecond still get two message ids.
+            AlertId = time.UtcTicks,
             Type = Type,
             Title = Title,
             Message = string.Create(CultureInfo.InvariantCulture,
