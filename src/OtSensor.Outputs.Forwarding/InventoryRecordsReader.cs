@@ -18,7 +18,8 @@ namespace OtSensor.Outputs.Forwarding;
 /// vendor, OS, firmware, addresses, protocols and roles, Purdue level, flags), not its counters or times. The outbox's
 /// message ids make a device go out again only when that fingerprint changed, as <c>Changed</c>; the first time as
 /// <c>Added</c>.</para>
-/// <para>Event records: one per line, keyed by time, flow and frame, so the same run offered again sends nothing twice.</para>
+/// <para>Event records: one per line, keyed by time, flow, frame and position within the frame, so the same run offered
+/// again sends nothing twice.</para>
 /// </remarks>
 public static class InventoryRecordsReader
 {
@@ -97,6 +98,7 @@ public static class InventoryRecordsReader
     public static IReadOnlyList<OutboundAlert> ReadEvents(TextReader eventsJsonl, string sensor)
     {
         ArgumentNullException.ThrowIfNull(eventsJsonl);
+        var perFrame = new Dictionary<string, int>(StringComparer.Ordinal);
         var records = new List<OutboundAlert>();
         int lineNumber = 0;
         string? line;
@@ -119,7 +121,11 @@ public static class InventoryRecordsReader
                 if (e.ValueKind != JsonValueKind.Object) throw new FormatException($"events.jsonl line {lineNumber}: not an object");
                 var ts = Text(e, "ts") is { } t ? DateTimeOffset.Parse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : throw new FormatException($"events.jsonl line {lineNumber}: no ts");
                 var src = Text(e, "src");
+                // One frame can carry several events (pipelined PDUs): the n-th of a frame gets :n, the same on every read.
                 var key = string.Create(CultureInfo.InvariantCulture, $"{sensor}:event:{ts.UtcTicks}:{Number(e, "flowId")}:{Number(e, "frame")}");
+                int nth = perFrame.TryGetValue(key, out int seen) ? seen + 1 : 0;
+                perFrame[key] = nth;
+                if (nth > 0) key = string.Create(CultureInfo.InvariantCulture, $"{key}:{nth}");
                 var buffer = new ArrayBufferWriter<byte>(512);
                 using (var w = new Utf8JsonWriter(buffer, Options))
                 {

@@ -127,7 +127,7 @@ public sealed class CliForwardingTests
     private static OutboundAlert Expected(int i) => TestAlerts.Make(i) with { Sensor = "s1" };
 
     /// <summary>An alerts.json in the shape <c>otsensor analyze</c> writes (the fields the reader uses).</summary>
-    private static string WriteAlertsJson(int n)
+    internal static string WriteAlertsJson(int n)
     {
         var path = TestAlerts.TempFile("alerts.json");
         using var stream = File.Create(path);
@@ -184,9 +184,17 @@ public sealed class CliForwardingTests
         return process;
     }
 
-    private static (int ExitCode, string Error) Run(string[] arguments)
+    internal static (int ExitCode, string Error) Run(string[] arguments)
+    {
+        var (exitCode, error, _) = Run(arguments, null);
+        return (exitCode, error);
+    }
+
+    /// <summary>Runs otsensor to its end with extra environment variables; exit code, stderr and stdout.</summary>
+    internal static (int ExitCode, string Error, string Output) Run(string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "otsensor.dll"));
         foreach (var a in arguments) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
@@ -194,6 +202,6 @@ public sealed class CliForwardingTests
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(90)), "otsensor forward did not finish");
         process.WaitForExit();
-        return (process.ExitCode, stderr.Result);
+        return (process.ExitCode, stderr.Result, stdout.Result);
     }
 }
