@@ -58,7 +58,7 @@ public static class InventoryRecordsReader
                 w.WriteString("DeviceType", Text(d, "type") ?? "");
                 w.WriteString("Vendor", Text(d, "vendor") ?? "");
                 w.WriteString("OperatingSystem", Text(d, "operatingSystem") ?? "");
-                w.WriteString("Firmware", d.TryGetProperty("firmware", out var fw) && fw.ValueKind != JsonValueKind.Null ? fw.GetRawText() : "");
+                w.WriteString("Firmware", d.TryGetProperty("firmware", out var fw) && fw.ValueKind != JsonValueKind.Null ? Compact(fw) : "");
                 w.WriteString("PurdueLevel", d.TryGetProperty("purdueLevel", out var pl) && pl.ValueKind != JsonValueKind.Null ? pl.ToString() : "");
                 WriteArray(w, "IpAddresses", ips);
                 WriteArray(w, "MacAddresses", macs);
@@ -206,6 +206,14 @@ public static class InventoryRecordsReader
             w.WriteEndArray();
         }
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan))[..32];
+    }
+
+    /// <summary>An element as compact JSON text (the file's indentation is not part of the value).</summary>
+    private static string Compact(JsonElement e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var w = new Utf8JsonWriter(buffer, Options)) e.WriteTo(w);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteArray(Utf8JsonWriter w, string name, List<string> values)
