@@ -42,7 +42,7 @@ public sealed class CliForwardingTests
             var end = DateTime.UtcNow.AddSeconds(30);
             while (hub.TokensRejected == 0 && DateTime.UtcNow < end) Thread.Sleep(20);
             Assert.True(hub.TokensRejected > 0, "the forwarder never tried to send");
-            process.Kill();
+            process.Kill(); // SIGKILL on Linux: no shutdown code runs
             process.WaitForExit();
         }
         Assert.Equal(0, hub.Count);
@@ -123,6 +123,37 @@ public sealed class CliForwardingTests
         Assert.Contains("--forward: syslog: transport 'ftp' is not udp, tcp or tls", r.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
+
+
+    [Fact]
+    public void Forward_Endpoint401_FailureOnConsoleAndInCountersThenDeliveredOnce()
+    {
+        using var hub = new TestEventHubEndpoint { RejectTokens = true };
+        var alerts = WriteAlertsJson(100);
+        string[] args = ["forward", "--alerts", alerts, "--to", "eventhubs:" + hub.ConnectionString, "--sensor", "s1", "--timeout", "8s"];
+        var refused = Run(args);
+        Assert.Equal(ForwardNotAllSent, refused.ExitCode);
+        Assert.Contains("0 sent, 100 pending", refused.Error, StringComparison.Ordinal);
+        Assert.True(refused.Error.Contains("UnauthorizedAccessException", StringComparison.Ordinal), refused.Error);
+        Assert.Contains("are kept in", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("dGVzdA==", refused.Error, StringComparison.Ordinal);
+        using (var counters = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(alerts)!, "forwarding.json"))))
+        {
+            var target = counters.RootElement.GetProperty("targets")[0];
+            Assert.Equal(100, target.GetProperty("pending").GetInt64());
+            Assert.True(target.GetProperty("failed").GetInt64() >= 1);
+            Assert.Contains("UnauthorizedAccessException", target.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        }
+        Assert.Equal(0, hub.Count);
+
+        hub.RejectTokens = false; // the key was rotated on the hub side
+        var r = Run(args);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Equal(100, hub.Count);
+        Assert.Equal(100, hub.Events.Select(e => e.MessageId).Distinct().Count());
+    }
+
+    private const int ForwardNotAllSent = 3;
 
     private static OutboundAlert Expected(int i) => TestAlerts.Make(i) with { Sensor = "s1" };
 

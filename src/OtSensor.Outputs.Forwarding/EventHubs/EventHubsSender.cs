@@ -22,11 +22,16 @@ public sealed class EventHubsSender : IAlertSender
 {
     private readonly EventHubProducerClient _client;
 
+    /// <summary>One quick retry inside the client: longer outages are the outbox's to wait out (its backoff, without
+    /// limit), and a failure (a 401, a refused connection) reaches the counters and the console in seconds, not after
+    /// the client's default four tries.</summary>
+    public static EventHubsRetryOptions DefaultRetry => new() { MaximumRetries = 1, Delay = TimeSpan.FromMilliseconds(500), TryTimeout = TimeSpan.FromSeconds(30), Mode = EventHubsRetryMode.Exponential };
+
     public EventHubsSender(string connectionString, EventHubsRetryOptions? retry = null)
     {
         var options = new EventHubProducerClientOptions
         {
-            RetryOptions = retry ?? new EventHubsRetryOptions { MaximumRetries = 3, TryTimeout = TimeSpan.FromSeconds(30), Mode = EventHubsRetryMode.Exponential },
+            RetryOptions = retry ?? DefaultRetry,
         };
         _client = new EventHubProducerClient(connectionString, options);
         Name = $"eventhubs:{_client.FullyQualifiedNamespace}/{_client.EventHubName}";
@@ -43,7 +48,7 @@ public sealed class EventHubsSender : IAlertSender
     {
         var options = new EventHubProducerClientOptions
         {
-            RetryOptions = retry ?? new EventHubsRetryOptions { MaximumRetries = 3, TryTimeout = TimeSpan.FromSeconds(30), Mode = EventHubsRetryMode.Exponential },
+            RetryOptions = retry ?? DefaultRetry,
             ConnectionOptions = new EventHubConnectionOptions { CustomEndpointAddress = endpoint, CertificateValidationCallback = validateCertificate },
         };
         _client = new EventHubProducerClient(fullyQualifiedNamespace, eventHubName, credential, options);
