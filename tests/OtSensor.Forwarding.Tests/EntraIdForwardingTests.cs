@@ -149,4 +149,36 @@ public sealed class EntraIdForwardingTests
         Assert.DoesNotContain("wr0ng-s3cr3t", settings.ToString(), StringComparison.Ordinal);
         Assert.Equal("[secret from env:OTSENSOR_TEST_SECRET]", settings.ClientSecret!.ToString());
     }
+
+    /// <summary>
+    /// Managed identity through the App Service identity endpoint (<c>IDENTITY_ENDPOINT</c> and <c>IDENTITY_HEADER</c>,
+    /// plain HTTP on loopback as on App Service and Container Apps). Azure.Identity reads those two from the process
+    /// environment, so this test sets them and restores them; no other test reads them. The Azure VM path (IMDS on
+    /// 169.254.169.254) cannot be hosted by a test without owning that link-local address.
+    /// </summary>
+    [Fact]
+    public async Task ManagedIdentity_IdentityEndpointFromEnvironment_JwtReachesHub()
+    {
+        var (_, server) = SyslogForwardingTests.Certificates();
+        using var identity = new TestTokenServer(null);
+        var previous = (Environment.GetEnvironmentVariable("IDENTITY_ENDPOINT"), Environment.GetEnvironmentVariable("IDENTITY_HEADER"));
+        Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", identity.IdentityEndpoint.ToString());
+        Environment.SetEnvironmentVariable("IDENTITY_HEADER", "identity-header-value");
+        try
+        {
+            var settings = new EntraIdSettings { Mode = EntraIdMode.ManagedIdentity };
+            var alerts = Enumerable.Range(1, 30).Select(i => TestAlerts.Make(i)).ToList();
+            using var hub = await SendThroughAsync(settings, server, alerts);
+            var request = Assert.Single(identity.TokenRequests);
+            Assert.Equal("https://eventhubs.azure.net", request["resource"].TrimEnd('/'));
+            Assert.Equal("identity-header-value", Assert.Single(identity.IdentityHeaders));
+            Assert.All(hub.Tokens, t => Assert.Equal(("jwt", Assert.Single(identity.Issued)), t));
+            Assert.Equal(30, hub.Events.Select(e => e.MessageId).Distinct().Count());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", previous.Item1);
+            Environment.SetEnvironmentVariable("IDENTITY_HEADER", previous.Item2);
+        }
+    }
 }

@@ -16,11 +16,13 @@ namespace OtSensor.Forwarding.Tests;
 internal sealed class TestTokenServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly X509Certificate2 _certificate;
+    private readonly X509Certificate2? _certificate;
     private readonly CancellationTokenSource _stop = new();
     private int _issued;
 
-    public TestTokenServer(X509Certificate2 certificate)
+    /// <param name="certificate">HTTPS with this certificate; null: plain HTTP on loopback, as the App Service managed
+    /// identity endpoint (<c>IDENTITY_ENDPOINT</c>) is.</param>
+    public TestTokenServer(X509Certificate2? certificate)
     {
         _certificate = certificate;
         _listener.Start();
@@ -30,6 +32,10 @@ internal sealed class TestTokenServer : IDisposable
 
     public int Port { get; }
     public Uri AuthorityHost => new($"https://127.0.0.1:{Port}/");
+    /// <summary>The managed identity endpoint (plain HTTP).</summary>
+    public Uri IdentityEndpoint => new($"http://127.0.0.1:{Port}/msi/token");
+    /// <summary>The <c>X-IDENTITY-HEADER</c> of each managed identity request.</summary>
+    public ConcurrentQueue<string> IdentityHeaders { get; } = new();
     /// <summary>Form fields of every token request (grant_type, client_id, client_secret or client_assertion, scope).</summary>
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> TokenRequests { get; } = new();
     /// <summary>Every access token handed out.</summary>
@@ -70,8 +76,14 @@ internal sealed class TestTokenServer : IDisposable
         {
             try
             {
-                using var ssl = new SslStream(client.GetStream());
-                await ssl.AuthenticateAsServerAsync(_certificate);
+                Stream ssl = client.GetStream();
+                if (_certificate is not null)
+                {
+                    var tls = new SslStream(ssl);
+                    await tls.AuthenticateAsServerAsync(_certificate);
+                    ssl = tls;
+                }
+                await using var _ = ssl;
                 // One request per connection (the answer says Connection: close).
                 var head = new StringBuilder();
                 var one = new byte[1];
@@ -95,6 +107,18 @@ internal sealed class TestTokenServer : IDisposable
                     var tenant = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
                     var baseUri = $"https://127.0.0.1:{Port}/{tenant}";
                     json = $$"""{"token_endpoint":"{{baseUri}}/oauth2/v2.0/token","authorization_endpoint":"{{baseUri}}/oauth2/v2.0/authorize","issuer":"{{baseUri}}/v2.0","token_endpoint_auth_methods_supported":["client_secret_post","private_key_jwt"]}""";
+                }
+                else if (path.StartsWith("/msi/token", StringComparison.Ordinal))
+                {
+                    // App Service managed identity (api-version 2019-08-01): the resource in the query, the secret header.
+                    foreach (var line in lines)
+                        if (line.StartsWith("X-IDENTITY-HEADER:", StringComparison.OrdinalIgnoreCase)) IdentityHeaders.Enqueue(line[18..].Trim());
+                    var query = path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..].Split('&').Select(p => p.Split('=', 2))
+                        .ToDictionary(p => p[0], p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : "", StringComparer.Ordinal);
+                    TokenRequests.Enqueue(query);
+                    var token = Mint(query.GetValueOrDefault("resource", ""));
+                    Issued.Enqueue(token);
+                    json = string.Create(CultureInfo.InvariantCulture, $$"""{"access_token":"{{token}}","expires_on":"{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}","resource":"{{query.GetValueOrDefault("resource", "")}}","token_type":"Bearer"}""");
                 }
                 else if (path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
                 {
@@ -124,7 +148,7 @@ internal sealed class TestTokenServer : IDisposable
         }
     }
 
-    private static async Task RespondAsync(SslStream ssl, int status, string json)
+    private static async Task RespondAsync(Stream ssl, int status, string json)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
         var reason = status switch { 200 => "OK", 401 => "Unauthorized", _ => "Not Found" };
