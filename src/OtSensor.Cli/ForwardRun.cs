@@ -142,7 +142,12 @@ internal static class ForwardRun
             return false;
         }
         using var _ = outbox;
-        outbox.OutboxFull += a => Console.Error.WriteLine($"otsensor: forward: {a.Title} ({a.Severity}): {a.Message}");
+        var operational = new List<OutboundAlert>();
+        outbox.OutboxFull += a =>
+        {
+            lock (operational) operational.Add(a);
+            Console.Error.WriteLine($"otsensor: forward: {a.Title} ({a.Severity}): {a.Message}");
+        };
         bool drained;
         var forwarder = new AlertForwarder(outbox, plan.Senders, new ForwarderOptions { Rule = plan.Rule });
         try
@@ -157,7 +162,7 @@ internal static class ForwardRun
         }
         var outboxFolder = Path.GetDirectoryName(Path.GetFullPath(outboxPath))!;
         using (var json = new FileStream(Path.Combine(outboxFolder, "forwarding.json"), FileMode.Create, FileAccess.Write, FileShare.Read))
-            ForwardingJsonWriter.Write(json, outbox.Counters, outboxPath);
+            ForwardingJsonWriter.Write(json, outbox.Counters, outboxPath, operational);
         foreach (var t in outbox.Counters.Targets)
         {
             long pending = outbox.PendingCount(t.Target);

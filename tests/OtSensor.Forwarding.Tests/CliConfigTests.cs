@@ -117,4 +117,39 @@ public sealed class CliConfigTests
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.Equal(before, hub.Count);
     }
+
+    [Fact]
+    public void Forward_OutboxFullWhileHubDown_OperationalAlertOnConsoleInCountersAndSentWhenBack()
+    {
+        using var hub = new TestEventHubEndpoint();
+        hub.Stop();
+        var alerts = CliForwardingTests.WriteAlertsJson(50);
+        var config = WriteConfig(Path.Combine(Path.GetDirectoryName(alerts)!, "etc"), """
+            {
+              "sensor": "s1",
+              "outbox": { "maxPending": 10, "overflow": "refuse-newest" },
+              "targets": [ { "type": "eventhubs", "connectionString": "env:OTSENSOR_TEST_HUB" } ]
+            }
+            """);
+        var environment = new Dictionary<string, string> { ["OTSENSOR_TEST_HUB"] = HubConnection(hub) };
+        var r = CliForwardingTests.Run(["forward", "--alerts", alerts, "--config", config, "--timeout", "2s"], environment);
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains("otsensor: forward: Forwarding Outbox Full (Major): The forwarding outbox of s1 holds 10 waiting records", r.Error, StringComparison.Ordinal);
+        Assert.Contains("outbox full: 0 dropped, 40 refused", r.Error, StringComparison.Ordinal);
+        using (var counters = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(alerts)!, "forwarding.json"))))
+        {
+            Assert.Equal(40, counters.RootElement.GetProperty("refusedOnOverflow").GetInt64());
+            Assert.Equal(1, counters.RootElement.GetProperty("outboxFullAlerts").GetInt64());
+            var raised = Assert.Single(counters.RootElement.GetProperty("operationalAlerts").EnumerateArray());
+            Assert.Equal("forwarding-outbox-full", raised.GetProperty("type").GetString());
+        }
+
+        // The hub is back: the ten queued alerts and the outbox's own alert about the forty it refused.
+        hub.Start();
+        var drained = CliForwardingTests.Run(["forward", "--config", config, "--outbox", Path.Combine(Path.GetDirectoryName(alerts)!, "outbox.db")], environment);
+        Assert.True(drained.ExitCode == 0, drained.Error);
+        var bodies = hub.Events.Select(e => Encoding.UTF8.GetString(e.Body)).ToList();
+        Assert.Equal(11, hub.Events.Select(e => e.MessageId).Distinct().Count());
+        Assert.Single(bodies, b => b.Contains("\"AlertName\":\"Forwarding Outbox Full\"", StringComparison.Ordinal) && b.Contains("\"AlertType\":\"OtSensor_forwarding-outbox-full\"", StringComparison.Ordinal));
+    }
 }
