@@ -130,7 +130,7 @@ public sealed class CliForwardingTests
     {
         using var hub = new TestEventHubEndpoint { RejectTokens = true };
         var alerts = WriteAlertsJson(100);
-        string[] args = ["forward", "--alerts", alerts, "--to", "eventhubs:" + hub.ConnectionString, "--sensor", "s1", "--timeout", "8s"];
+        string[] args = ["forward", "--alerts", alerts, "--to", "eventhubs:" + hub.ConnectionString, "--sensor", "s1", "--timeout", "4s"];
         var refused = Run(args);
         Assert.Equal(ForwardNotAllSent, refused.ExitCode);
         Assert.Contains("0 sent, 100 pending", refused.Error, StringComparison.Ordinal);
