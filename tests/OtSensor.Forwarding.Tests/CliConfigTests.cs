@@ -152,4 +152,44 @@ public sealed class CliConfigTests
         Assert.Equal(11, hub.Events.Select(e => e.MessageId).Distinct().Count());
         Assert.Single(bodies, b => b.Contains("\"AlertName\":\"Forwarding Outbox Full\"", StringComparison.Ordinal) && b.Contains("\"AlertType\":\"OtSensor_forwarding-outbox-full\"", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Entra ID end to end through the command: the configuration's client secret (from the environment) goes to the
+    /// Entra ID stand-in, the JWT it issues reaches the hub over AMQP/TLS in the CBS put-token, and the secret appears in
+    /// no output or file. The child process trusts the test CA through <c>SSL_CERT_FILE</c> (OpenSSL's trust store
+    /// override, which .NET on Linux honours), as an operator would add a private CA.
+    /// </summary>
+    [Fact]
+    public void Forward_ConfigEntraIdClientSecret_JwtReachesHubSecretShownNowhere()
+    {
+        const string secret = "entra-cli-s3cr3t-must-not-echo";
+        var (ca, server) = SyslogForwardingTests.Certificates();
+        using var entra = new TestTokenServer(server);
+        using var hub = new TestEventHubEndpoint(certificate: server);
+        var alerts = CliForwardingTests.WriteAlertsJson(25);
+        var folder = Path.Combine(Path.GetDirectoryName(alerts)!, "etc");
+        var config = WriteConfig(folder, $$"""
+            {
+              "sensor": "s1",
+              "targets": [ {
+                "type": "eventhubs", "namespace": "plant-a.servicebus.windows.net", "hub": "{{hub.Hub}}", "endpoint": "amqps://127.0.0.1:{{hub.Port}}",
+                "auth": { "mode": "clientSecret", "tenantId": "7f3c1a52-9d1e-4b0a-8c55-2f6f0a9e4d11", "clientId": "3b8e6d2c-1f4a-4e7b-9a0c-5d2e8f1b7c44",
+                          "clientSecret": "env:OTSENSOR_TEST_ENTRA_SECRET", "authorityHost": "{{entra.AuthorityHost}}" }
+              } ]
+            }
+            """);
+        var caFile = Path.Combine(folder, "test-ca.pem");
+        File.WriteAllText(caFile, ca.ExportCertificatePem());
+        var environment = new Dictionary<string, string> { ["OTSENSOR_TEST_ENTRA_SECRET"] = secret, ["SSL_CERT_FILE"] = caFile };
+        var r = CliForwardingTests.Run(["forward", "--alerts", alerts, "--config", config, "--timeout", "30s"], environment);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("eventhubs:plant-a.servicebus.windows.net/hub: 25 sent, 0 pending", r.Error, StringComparison.Ordinal);
+
+        var request = Assert.Single(entra.TokenRequests);
+        Assert.Equal(secret, request["client_secret"]);
+        Assert.All(hub.Tokens, t => Assert.Equal(("jwt", Assert.Single(entra.Issued)), t));
+        Assert.Equal(25, hub.Events.Select(e => e.MessageId).Distinct().Count());
+        var written = File.ReadAllText(Path.Combine(Path.GetDirectoryName(alerts)!, "forwarding.json"));
+        foreach (var text in new[] { r.Error, r.Output, written }) Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+    }
 }
