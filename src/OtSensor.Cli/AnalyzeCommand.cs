@@ -43,6 +43,8 @@ internal static class AnalyzeCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
 
+        var forwardConfig = new Option<string?>("--forward-config") { Description = "Forwarding configuration (JSON; see 'otsensor forward --config'): its targets, rules, records and outbox are used." };
+
         var subnets = new Option<string?>("--subnets")
         {
             Description = "The plant's subnets as [name=]cidr,... (e.g. control=10.10.10.0/24,dmz=172.16.0.0/16); addresses outside them are grouped in learned /24s (/64s).",
@@ -59,6 +61,7 @@ internal static class AnalyzeCommand
         command.Options.Add(indicators);
         command.Options.Add(noDetection);
         command.Options.Add(forward);
+        command.Options.Add(forwardConfig);
         command.Options.Add(subnets);
         var forwardRule = new ForwardRun.RuleOptions("forward-");
         forwardRule.AddTo(command);
@@ -66,8 +69,9 @@ internal static class AnalyzeCommand
         {
             string? error = null;
             var forwardSpecs = parse.GetValue(forward) ?? [];
-            var rule = forwardRule.Create(parse, out error);
-            var senders = forwardSpecs.Length == 0 || rule is null ? null : ForwardRun.CreateSenders(forwardSpecs, out error);
+            var forwardConfigPath = parse.GetValue(forwardConfig);
+            var forwarding = forwardSpecs.Length == 0 && forwardConfigPath is null ? null
+                : ForwardRun.Prepare(forwardConfigPath, forwardSpecs, forwardRule, parse, "--forward-config", out error);
             if (error is not null)
             {
                 Console.Error.WriteLine($"otsensor: --forward: {error}");
@@ -85,16 +89,17 @@ internal static class AnalyzeCommand
                 Console.Error.WriteLine($"otsensor: {error}");
                 return ExitCodes.BadUsage;
             }
-            if (senders is not null && detection is null)
+            if (forwarding is not null && detection is null)
             {
+                forwarding.DisposeSenders();
                 Console.Error.WriteLine("otsensor: --forward needs detection (drop --no-detection)");
                 return ExitCodes.BadUsage;
             }
             int status = Run(parse.GetValue(inputs)!, parse.GetValue(output)!, !parse.GetValue(noEvents), parse.GetValue(quiet), detection, plan);
-            if (senders is not null)
+            if (forwarding is not null)
             {
-                if (status != ExitCodes.Ok) foreach (var s in senders) s.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                else ForwardAlerts(parse.GetValue(output)!, senders, rule!, parse.GetValue(quiet));
+                if (status != ExitCodes.Ok) forwarding.DisposeSenders();
+                else ForwardAlerts(parse.GetValue(output)!, forwarding, parse.GetValue(quiet));
             }
             return status;
         });
@@ -103,10 +108,10 @@ internal static class AnalyzeCommand
 
     /// <summary>Sends the run's alerts.json through the outbox in the output folder (a link that is down leaves them
     /// there for <c>otsensor forward</c>; the analysis result stands either way).</summary>
-    private static void ForwardAlerts(string outputDirectory, List<Outputs.Forwarding.IAlertSender> senders, Outputs.Forwarding.ForwardRule rule, bool quiet)
+    private static void ForwardAlerts(string outputDirectory, ForwardPlan plan, bool quiet)
     {
         var alerts = Path.Combine(outputDirectory, "alerts.json");
-        ForwardRun.Run(alerts, Path.Combine(outputDirectory, "outbox.db"), senders, rule, Environment.MachineName, TimeSpan.FromSeconds(30), quiet, out var error);
+        ForwardRun.Run(alerts, plan.OutboxPath ?? Path.Combine(outputDirectory, "outbox.db"), plan, plan.Sensor ?? Environment.MachineName, TimeSpan.FromSeconds(30), quiet, out var error);
         if (error is not null) Console.Error.WriteLine($"otsensor: forward: {error}");
     }
 

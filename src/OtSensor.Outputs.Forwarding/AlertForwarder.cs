@@ -36,6 +36,8 @@ public sealed class AlertForwarder : IAsyncDisposable
             var counters = outbox.Counters.For(senders[i].Name);
             counters.SetPending(outbox.PendingCount(senders[i].Name));
         }
+        // The outbox's own alert goes to every target that takes alerts, whatever record filled it.
+        outbox.OperationalTargets = TargetsFor(RecordKind.Alert);
     }
 
     public ForwardingCounters Counters => _outbox.Counters;
@@ -43,7 +45,10 @@ public sealed class AlertForwarder : IAsyncDisposable
     /// <summary>Target names (the outbox delivery keys) in sender order.</summary>
     public IReadOnlyList<string> Targets => [.. _senders.Select(s => s.Name)];
 
-    /// <summary>Starts the send loops.</summary>
+    /// <summary>The targets that take records of a kind (every target takes alerts).</summary>
+    public IReadOnlyList<string> TargetsFor(RecordKind kind) => [.. _senders.Where(s => s.Accepts(kind)).Select(s => s.Name)];
+
+    /// <summary>Starts the send loops and the pruning of settled records.</summary>
     public void Start()
     {
         for (int i = 0; i < _senders.Count; i++)
@@ -51,32 +56,47 @@ public sealed class AlertForwarder : IAsyncDisposable
             int index = i;
             _loops.Add(Task.Run(() => LoopAsync(index, _stop.Token)));
         }
+        _loops.Add(Task.Run(() => PruneLoopAsync(_stop.Token)));
     }
 
-    /// <summary>Queues an alert for every target and wakes the loops; never waits for a send. Null when the rule
-    /// (<see cref="ForwarderOptions.Rule"/>) leaves it out.</summary>
+    /// <summary>Queues a record for every target that takes its kind and wakes the loops; never waits for a send.
+    /// Null when the rule (<see cref="ForwarderOptions.Rule"/>) leaves it out or no target takes it.</summary>
     public EnqueueResult? Enqueue(OutboundAlert alert)
     {
+        ArgumentNullException.ThrowIfNull(alert);
         if (!_options.Rule.Matches(alert))
         {
             _outbox.Counters.AddFiltered();
             return null;
         }
-        var result = _outbox.Enqueue(alert, Targets);
+        var targets = TargetsFor(alert.Kind);
+        if (targets.Count == 0) return null;
+        var result = _outbox.Enqueue(alert, targets);
         Wake();
         return result;
     }
 
-    /// <summary>Queues a finished run's alerts that the rule takes for every target; returns how many were queued.</summary>
+    /// <summary>Queues a finished run's records that the rule takes, each for the targets of its kind; returns how
+    /// many were queued.</summary>
     public int EnqueueRange(IEnumerable<OutboundAlert> alerts)
     {
-        var chosen = new List<OutboundAlert>();
+        var chosen = new Dictionary<RecordKind, List<OutboundAlert>>();
         foreach (var alert in alerts)
         {
-            if (_options.Rule.Matches(alert)) chosen.Add(alert);
-            else _outbox.Counters.AddFiltered();
+            if (!_options.Rule.Matches(alert))
+            {
+                _outbox.Counters.AddFiltered();
+                continue;
+            }
+            if (!chosen.TryGetValue(alert.Kind, out var list)) chosen[alert.Kind] = list = [];
+            list.Add(alert);
         }
-        int n = _outbox.EnqueueRange(chosen, Targets);
+        int n = 0;
+        foreach (var (kind, list) in chosen)
+        {
+            var targets = TargetsFor(kind);
+            if (targets.Count > 0) n += _outbox.EnqueueRange(list, targets);
+        }
         Wake();
         return n;
     }
@@ -174,6 +194,22 @@ public sealed class AlertForwarder : IAsyncDisposable
             }
             if (!await DelayAsync(Backoff(failures), stop).ConfigureAwait(false)) return;
         }
+    }
+
+    private async Task PruneLoopAsync(CancellationToken stop)
+    {
+        do
+        {
+            try
+            {
+                _outbox.Prune(DateTimeOffset.UtcNow);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+        }
+        while (await DelayAsync(_options.PruneInterval, stop).ConfigureAwait(false));
     }
 
     private static OutboxEntry? FirstUnsettled(IReadOnlyList<OutboxEntry> entries, SendOutcome outcome)

@@ -21,6 +21,8 @@ public sealed class ForwardRule
     public bool Matches(OutboundAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        // The rule chooses alerts; device-change and event records are chosen by the configuration's records section.
+        if (alert.Kind != RecordKind.Alert) return true;
         return alert.SeverityRank >= MinimumSeverity
             && (Engines.Count == 0 || Engines.Contains(alert.Engine))
             && (Protocols.Count == 0 || (alert.Protocol is { } p && Protocols.Contains(p)));

@@ -9,7 +9,7 @@ namespace OtSensor.Outputs.Forwarding;
 /// Parses <c>--forward</c> / <c>--to</c> values into senders:
 /// <c>eventhubs:&lt;connection string&gt;</c>, <c>eventhubs:env:VAR</c>,
 /// <c>syslog:udp://host[:514]</c>, <c>syslog:tcp://host[:601]</c>, <c>syslog:tls://host[:6514]</c>, with query options
-/// <c>format=5424|3164</c> and, for TLS, <c>ca=&lt;PEM file&gt;</c> (trust this CA too) or <c>pin=&lt;SHA-256 hex&gt;</c>.
+/// <c>format=cef|cef-3164|rfc5424</c> (CEF in an RFC 5424 or RFC 3164 header, or plain RFC 5424; <c>5424</c> and <c>3164</c> are kept as aliases) and, for TLS, <c>ca=&lt;PEM file&gt;</c> (trust this CA too) or <c>pin=&lt;SHA-256 hex&gt;</c>.
 /// </summary>
 public static class ForwardTargets
 {
@@ -75,6 +75,7 @@ public static class ForwardTargets
                 return null;
         }
         var framing = SyslogFraming.Rfc5424;
+        var format = SyslogFormat.Cef;
         X509Certificate2? ca = null;
         string? pin = null;
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
@@ -84,8 +85,9 @@ public static class ForwardTargets
             var v = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
             switch (key)
             {
-                case "format" when v is "5424" or "3164":
-                    framing = v == "5424" ? SyslogFraming.Rfc5424 : SyslogFraming.Rfc3164;
+                case "format" when v is "5424" or "3164" or "cef" or "cef-3164" or "rfc5424":
+                    framing = v is "3164" or "cef-3164" ? SyslogFraming.Rfc3164 : SyslogFraming.Rfc5424;
+                    format = v == "rfc5424" ? SyslogFormat.Rfc5424 : SyslogFormat.Cef;
                     break;
                 case "ca" when transport == SyslogTransport.Tls:
                     try
@@ -102,7 +104,7 @@ public static class ForwardTargets
                     pin = v;
                     break;
                 default:
-                    error = $"syslog: unknown or misplaced option '{key}' (format=5424|3164; for tls: ca=<pem>, pin=<sha256 hex>)";
+                    error = $"syslog: unknown or misplaced option '{key}' (format=cef|cef-3164|rfc5424; for tls: ca=<pem>, pin=<sha256 hex>)";
                     return null;
             }
         }
@@ -112,6 +114,7 @@ public static class ForwardTargets
             Host = uri.Host,
             Port = uri.IsDefaultPort || uri.Port <= 0 ? defaultPort : uri.Port,
             Framing = framing,
+            Format = format,
             TrustedCa = ca,
             PinnedThumbprint = pin,
         };

@@ -8,7 +8,7 @@ namespace OtSensor.Outputs.Forwarding;
 /// </summary>
 public sealed class ForwardingCounters
 {
-    private long _queued, _duplicates, _dropped, _refused, _filtered;
+    private long _queued, _duplicates, _dropped, _refused, _filtered, _outboxFull, _pruned;
     private readonly ConcurrentDictionary<string, TargetCounters> _targets = new(StringComparer.Ordinal);
 
     public long Queued => Interlocked.Read(ref _queued);
@@ -22,6 +22,12 @@ public sealed class ForwardingCounters
     /// <summary>Alerts the forwarding rule left out.</summary>
     public long Filtered => Interlocked.Read(ref _filtered);
 
+    /// <summary>Times the outbox filled and queued its own "Forwarding Outbox Full" alert (once per episode).</summary>
+    public long OutboxFullAlerts => Interlocked.Read(ref _outboxFull);
+
+    /// <summary>Settled records deleted from the outbox file after the retention.</summary>
+    public long Pruned => Interlocked.Read(ref _pruned);
+
     public IReadOnlyCollection<TargetCounters> Targets => [.. _targets.Values.OrderBy(t => t.Target, StringComparer.Ordinal)];
 
     public TargetCounters For(string target) => _targets.GetOrAdd(target, t => new TargetCounters(t));
@@ -31,4 +37,6 @@ public sealed class ForwardingCounters
     internal void AddDropped() => Interlocked.Increment(ref _dropped);
     internal void AddRefused() => Interlocked.Increment(ref _refused);
     internal void AddFiltered() => Interlocked.Increment(ref _filtered);
+    internal void AddOutboxFullAlert() => Interlocked.Increment(ref _outboxFull);
+    internal void AddPruned(long n) => Interlocked.Add(ref _pruned, n);
 }

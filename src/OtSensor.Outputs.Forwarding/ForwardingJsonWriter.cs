@@ -6,7 +6,8 @@ namespace OtSensor.Outputs.Forwarding;
 /// target names are the senders' display names).</summary>
 public static class ForwardingJsonWriter
 {
-    public static void Write(Stream stream, ForwardingCounters counters, string outboxPath)
+    /// <param name="operationalAlerts">The outbox's own alerts raised during the run (<see cref="Outbox.OutboxFullAlert"/>).</param>
+    public static void Write(Stream stream, ForwardingCounters counters, string outboxPath, IReadOnlyList<OutboundAlert>? operationalAlerts = null)
     {
         ArgumentNullException.ThrowIfNull(counters);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -17,6 +18,8 @@ public static class ForwardingJsonWriter
         w.WriteNumber("filtered", counters.Filtered);
         w.WriteNumber("droppedOnOverflow", counters.DroppedOnOverflow);
         w.WriteNumber("refusedOnOverflow", counters.RefusedOnOverflow);
+        w.WriteNumber("outboxFullAlerts", counters.OutboxFullAlerts);
+        w.WriteNumber("pruned", counters.Pruned);
         w.WriteStartArray("targets");
         foreach (var t in counters.Targets)
         {
@@ -28,6 +31,20 @@ public static class ForwardingJsonWriter
             w.WriteNumber("retried", t.Retried);
             w.WriteNumber("deadLettered", t.DeadLettered);
             if (t.LastError is null) w.WriteNull("lastError"); else w.WriteString("lastError", t.LastError);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("operationalAlerts");
+        foreach (var a in operationalAlerts ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("type", a.Type);
+            w.WriteString("title", a.Title);
+            w.WriteString("severity", a.Severity);
+            w.WriteString("engine", a.Engine);
+            w.WriteString("time", EventHubs.SecurityAlertRecord.Iso(a.FirstDetection));
+            w.WriteString("message", a.Message);
+            w.WriteString("messageId", a.MessageId);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -10,4 +10,8 @@ public interface IAlertSender : IAsyncDisposable
 
     /// <summary>Sends entries in the given order, stopping at the first failure; the outcome says which were accepted.</summary>
     Task<SendOutcome> SendAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Whether this target takes records of the kind (alerts always; device-change and event records are for
+    /// Event Hubs, whose table schema has room for them).</summary>
+    bool Accepts(RecordKind kind) => kind == RecordKind.Alert;
 }

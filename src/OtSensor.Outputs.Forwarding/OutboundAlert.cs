@@ -41,13 +41,26 @@ public sealed record OutboundAlert
     public required DateTimeOffset FirstDetection { get; init; }
     public required DateTimeOffset LastDetection { get; init; }
 
+    /// <summary>An alert, or a device-change or event record (those carry their record in <see cref="Body"/>).</summary>
+    public RecordKind Kind { get; init; } = RecordKind.Alert;
+
+    /// <summary>The record's JSON for a device-change or event record (a device-change record gets its
+    /// <c>ChangeType</c> when sent, from whether the outbox saw the device before).</summary>
+    public string? Body { get; init; }
+
+    /// <summary>For a device-change or event record: its key across revisions (device identity, event position).</summary>
+    public string? RecordKey { get; init; }
+
+    /// <summary>For a device-change or event record: this revision (the device's fingerprint).</summary>
+    public string? Revision { get; init; }
+
     /// <summary>The alert across its revisions: Sentinel's <c>VendorOriginalId</c>.</summary>
     [JsonIgnore]
-    public string AlertKey => string.Create(CultureInfo.InvariantCulture, $"{Sensor}:{AlertId}:{FirstDetection.ToUnixTimeMilliseconds()}");
+    public string AlertKey => RecordKey ?? string.Create(CultureInfo.InvariantCulture, $"{Sensor}:{AlertId}:{FirstDetection.ToUnixTimeMilliseconds()}");
 
     /// <summary>This revision of the alert: the dedupe id.</summary>
     [JsonIgnore]
-    public string MessageId => string.Create(CultureInfo.InvariantCulture, $"{AlertKey}:{Count}");
+    public string MessageId => RecordKey is null ? string.Create(CultureInfo.InvariantCulture, $"{AlertKey}:{Count}") : $"{RecordKey}:{Revision}";
 
     /// <summary>Order is kept per partition key: per source device, so one device's alerts arrive in sequence.</summary>
     [JsonIgnore]

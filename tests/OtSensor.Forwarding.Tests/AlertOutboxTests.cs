@@ -38,12 +38,15 @@ public sealed class AlertOutboxTests
         outbox.Enqueue(TestAlerts.Make(3, severity: "Warning"), Target);
 
         Assert.Equal(EnqueueResult.QueuedDroppingOlder, outbox.Enqueue(TestAlerts.Make(4, severity: "Critical"), Target));
-        Assert.Equal([1L, 3, 4], outbox.Pending("t", 10).Select(e => e.Alert.AlertId));
+        // The first overflow queued the outbox's own alert past the bound.
+        Assert.Equal([1L, 3, 4], outbox.Pending("t", 10).Take(3).Select(e => e.Alert.AlertId));
+        Assert.Equal(OutboxFullAlert.Type, outbox.Pending("t", 10)[3].Alert.Type);
         Assert.Equal("dropped: outbox full", outbox.LastError("t", 2));
 
         Assert.Equal(EnqueueResult.QueuedDroppingOlder, outbox.Enqueue(TestAlerts.Make(5, severity: "Minor"), Target));
         Assert.Equal(EnqueueResult.Refused, outbox.Enqueue(TestAlerts.Make(6, severity: "Minor"), Target));
-        Assert.Equal([1L, 4, 5], outbox.Pending("t", 10).Select(e => e.Alert.AlertId));
+        Assert.Equal([1L, 4, 5], outbox.Pending("t", 10).Where(e => e.Alert.Type != OutboxFullAlert.Type).Select(e => e.Alert.AlertId));
+        Assert.Equal(1, outbox.Counters.OutboxFullAlerts);
         Assert.Equal(2, outbox.Counters.DroppedOnOverflow);
         Assert.Equal(1, outbox.Counters.RefusedOnOverflow);
         Assert.Equal(2, outbox.Count("t", DeliveryState.Dropped)); // alerts 2 and 3

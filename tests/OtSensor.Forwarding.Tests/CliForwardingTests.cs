@@ -42,7 +42,7 @@ public sealed class CliForwardingTests
             var end = DateTime.UtcNow.AddSeconds(30);
             while (hub.TokensRejected == 0 && DateTime.UtcNow < end) Thread.Sleep(20);
             Assert.True(hub.TokensRejected > 0, "the forwarder never tried to send");
-            process.Kill();
+            process.Kill(); // SIGKILL on Linux: no shutdown code runs
             process.WaitForExit();
         }
         Assert.Equal(0, hub.Count);
@@ -124,10 +124,41 @@ public sealed class CliForwardingTests
         Assert.False(Directory.Exists(output));
     }
 
+
+    [Fact]
+    public void Forward_Endpoint401_FailureOnConsoleAndInCountersThenDeliveredOnce()
+    {
+        using var hub = new TestEventHubEndpoint { RejectTokens = true };
+        var alerts = WriteAlertsJson(100);
+        string[] args = ["forward", "--alerts", alerts, "--to", "eventhubs:" + hub.ConnectionString, "--sensor", "s1", "--timeout", "4s"];
+        var refused = Run(args);
+        Assert.Equal(ForwardNotAllSent, refused.ExitCode);
+        Assert.Contains("0 sent, 100 pending", refused.Error, StringComparison.Ordinal);
+        Assert.True(refused.Error.Contains("UnauthorizedAccessException", StringComparison.Ordinal), refused.Error);
+        Assert.Contains("are kept in", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("dGVzdA==", refused.Error, StringComparison.Ordinal);
+        using (var counters = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(alerts)!, "forwarding.json"))))
+        {
+            var target = counters.RootElement.GetProperty("targets")[0];
+            Assert.Equal(100, target.GetProperty("pending").GetInt64());
+            Assert.True(target.GetProperty("failed").GetInt64() >= 1);
+            Assert.Contains("UnauthorizedAccessException", target.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        }
+        Assert.Equal(0, hub.Count);
+
+        hub.RejectTokens = false; // the key was rotated on the hub side
+        var r = Run(args);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Equal(100, hub.Count);
+        Assert.Equal(100, hub.Events.Select(e => e.MessageId).Distinct().Count());
+    }
+
+    private const int ForwardNotAllSent = 3;
+
     private static OutboundAlert Expected(int i) => TestAlerts.Make(i) with { Sensor = "s1" };
 
     /// <summary>An alerts.json in the shape <c>otsensor analyze</c> writes (the fields the reader uses).</summary>
-    private static string WriteAlertsJson(int n)
+    internal static string WriteAlertsJson(int n)
     {
         var path = TestAlerts.TempFile("alerts.json");
         using var stream = File.Create(path);
@@ -184,9 +215,17 @@ public sealed class CliForwardingTests
         return process;
     }
 
-    private static (int ExitCode, string Error) Run(string[] arguments)
+    internal static (int ExitCode, string Error) Run(string[] arguments)
+    {
+        var (exitCode, error, _) = Run(arguments, null);
+        return (exitCode, error);
+    }
+
+    /// <summary>Runs otsensor to its end with extra environment variables; exit code, stderr and stdout.</summary>
+    internal static (int ExitCode, string Error, string Output) Run(string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "otsensor.dll"));
         foreach (var a in arguments) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
@@ -194,6 +233,6 @@ public sealed class CliForwardingTests
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(90)), "otsensor forward did not finish");
         process.WaitForExit();
-        return (process.ExitCode, stderr.Result);
+        return (process.ExitCode, stderr.Result, stdout.Result);
     }
 }

@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace OtSensor.Forwarding.Tests;
 
 /// <summary>
-/// Checks a record against <c>security-alert.schema.json</c>: the keywords that schema uses (type, required,
-/// additionalProperties false, enum, const, pattern, minLength, format date-time/uuid, contentMediaType JSON).
+/// Checks a record against the record schemas (<c>security-alert</c>, <c>device-change</c>, <c>event</c>): the keywords they use (type, required,
+/// additionalProperties false, enum, const, pattern, minLength, format date-time/uuid, contentMediaType JSON, arrays of strings).
 /// </summary>
 internal sealed class SchemaValidator
 {
@@ -41,6 +41,17 @@ internal sealed class SchemaValidator
     private static void Check(string name, JsonElement value, JsonElement rule, List<string> errors)
     {
         var type = rule.GetProperty("type").GetString();
+        if (type == "array")
+        {
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                errors.Add($"{name}: not an array");
+                return;
+            }
+            int i = 0;
+            foreach (var item in value.EnumerateArray()) Check($"{name}[{i++}]", item, rule.GetProperty("items"), errors);
+            return;
+        }
         if (type == "boolean")
         {
             if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) errors.Add($"{name}: not boolean");

@@ -196,7 +196,7 @@ public sealed class SyslogForwardingTests
     }
 
     /// <summary>A CA and a server certificate for 127.0.0.1 signed by it.</summary>
-    private static (X509Certificate2 Ca, X509Certificate2 Server) Certificates()
+    internal static (X509Certificate2 Ca, X509Certificate2 Server) Certificates()
     {
         using var caKey = RSA.Create(2048);
         var caRequest = new CertificateRequest("CN=OtSensor Test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

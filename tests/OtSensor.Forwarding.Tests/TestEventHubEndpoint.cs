@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Azure.Amqp;
 using Microsoft.Azure.Amqp.Encoding;
 using Microsoft.Azure.Amqp.Framing;
@@ -27,10 +28,14 @@ internal sealed class TestEventHubEndpoint : IRuntimeProvider, IDisposable
     private readonly ConcurrentDictionary<AmqpSession, SendingAmqpLink> _sessionReplyLinks = new();
     private AmqpConnectionListener? _listener;
     private int _dropNext;
+    private readonly X509Certificate2? _certificate;
 
-    public TestEventHubEndpoint(string hub = "hub")
+    /// <param name="certificate">Serve AMQP over TLS (<c>amqps</c>) with this certificate: what the client speaks when it
+    /// is given a namespace and a credential instead of a development connection string.</param>
+    public TestEventHubEndpoint(string hub = "hub", X509Certificate2? certificate = null)
     {
         Hub = hub;
+        _certificate = certificate;
         // Pick a free port, then listen on it (and again on it after Stop).
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -44,6 +49,9 @@ internal sealed class TestEventHubEndpoint : IRuntimeProvider, IDisposable
     public bool RejectTokens { get; set; }
     public int TokensRejected;
     public int TransfersDropped;
+
+    /// <summary>Every put-token received: its <c>type</c> (<c>jwt</c> for Entra ID, <c>servicebus.windows.net:sastoken</c> for a key) and the token.</summary>
+    public ConcurrentQueue<(string Type, string Token)> Tokens { get; } = new();
 
     public string ConnectionString => $"Endpoint=sb://127.0.0.1:{Port};SharedAccessKeyName=k;SharedAccessKey=dGVzdA==;EntityPath={Hub};UseDevelopmentEmulator=true";
 
@@ -63,8 +71,14 @@ internal sealed class TestEventHubEndpoint : IRuntimeProvider, IDisposable
         var amqp = new AmqpTransportProvider();
         amqp.Versions.Add(new AmqpVersion(1, 0, 0));
         settings.TransportProviders.Add(amqp);
+        if (_certificate is not null)
+        {
+            var tls = new TlsTransportProvider(new TlsTransportSettings { Certificate = _certificate, IsInitiator = false });
+            tls.Versions.Add(new AmqpVersion(1, 0, 0));
+            settings.TransportProviders.Add(tls);
+        }
         var connectionSettings = new AmqpConnectionSettings { ContainerId = "test-hub", MaxFrameSize = 64 * 1024 };
-        _listener = new AmqpConnectionListener([$"amqp://127.0.0.1:{Port}"], settings, connectionSettings);
+        _listener = new AmqpConnectionListener([$"{(_certificate is null ? "amqp" : "amqps")}://127.0.0.1:{Port}"], settings, connectionSettings);
         _listener.Open();
     }
 
@@ -122,6 +136,7 @@ internal sealed class TestEventHubEndpoint : IRuntimeProvider, IDisposable
     private void OnTokenRequest(AmqpSession session, ReceivingAmqpLink link, AmqpMessage request)
     {
         link.DisposeMessage(request, AmqpConstants.AcceptedOutcome, true, false);
+        Tokens.Enqueue((request.ApplicationProperties.Map.TryGetValue<string>("type", out var type) ? type : "", request.ValueBody?.Value as string ?? ""));
         bool reject = RejectTokens;
         if (reject) Interlocked.Increment(ref TokensRejected);
         var reply = AmqpMessage.Create();

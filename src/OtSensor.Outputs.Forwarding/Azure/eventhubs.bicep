@@ -1,4 +1,5 @@
-// Event Hubs namespace, the alerts hub, a send-only authorization rule for the sensors and a consumer group for the
+// Event Hubs namespace, the alerts hub, a send-only authorization rule for the sensors (connection strings), the Data
+// Sender role for the identities of sensors that sign in with Entra ID, and a consumer group for the
 // Azure Monitor ingestion (sentinel-ingestion.bicep). The sensor's connection string is the rule's primary connection
 // string with EntityPath=<hub>; it is never an output of this template (read it with
 // `az eventhubs eventhub authorization-rule keys list`).
@@ -53,6 +54,22 @@ resource sendRule 'Microsoft.EventHub/namespaces/eventhubs/authorizationRules@20
     ]
   }
 }
+
+@description('Object ids of the Entra ID identities the sensors send as (managed identity, workload identity or app registration service principal; forwarding config auth.mode): each gets Azure Event Hubs Data Sender on the hub only.')
+param senderPrincipalIds array = []
+
+// Azure Event Hubs Data Sender (built-in role).
+var dataSenderRoleId = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2b629674-e913-4c01-ae53-ef4638d8f975')
+
+resource senders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for principalId in senderPrincipalIds: {
+  scope: hub
+  name: guid(hub.id, principalId, dataSenderRoleId)
+  properties: {
+    roleDefinitionId: dataSenderRoleId
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}]
 
 resource consumerGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2024-01-01' = {
   parent: hub

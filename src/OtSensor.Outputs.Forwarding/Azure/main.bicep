@@ -13,12 +13,16 @@ param workspaceName string
 
 param hubName string = 'otsensor-alerts'
 
+@description('Object ids of the Entra ID identities the sensors send as (Azure Event Hubs Data Sender on the hub).')
+param senderPrincipalIds array = []
+
 module eventHubs 'eventhubs.bicep' = {
   name: 'otsensor-eventhubs'
   params: {
     location: location
     namespaceName: namespaceName
     hubName: hubName
+    senderPrincipalIds: senderPrincipalIds
   }
 }
 

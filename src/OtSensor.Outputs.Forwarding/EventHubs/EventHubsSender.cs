@@ -1,4 +1,6 @@
+using System.Net.Security;
 using System.Net.Sockets;
+using Azure.Core;
 using Azure.Messaging.EventHubs;
 using Azure.Messaging.EventHubs.Producer;
 using OtSensor.Outputs.Forwarding.Outbox;
@@ -20,17 +22,43 @@ public sealed class EventHubsSender : IAlertSender
 {
     private readonly EventHubProducerClient _client;
 
+    /// <summary>One quick retry inside the client: longer outages are the outbox's to wait out (its backoff, without
+    /// limit), and a failure (a 401, a refused connection) reaches the counters and the console in seconds, not after
+    /// the client's default four tries.</summary>
+    public static EventHubsRetryOptions DefaultRetry => new() { MaximumRetries = 1, Delay = TimeSpan.FromMilliseconds(500), TryTimeout = TimeSpan.FromSeconds(30), Mode = EventHubsRetryMode.Exponential };
+
     public EventHubsSender(string connectionString, EventHubsRetryOptions? retry = null)
     {
         var options = new EventHubProducerClientOptions
         {
-            RetryOptions = retry ?? new EventHubsRetryOptions { MaximumRetries = 3, TryTimeout = TimeSpan.FromSeconds(30), Mode = EventHubsRetryMode.Exponential },
+            RetryOptions = retry ?? DefaultRetry,
         };
         _client = new EventHubProducerClient(connectionString, options);
         Name = $"eventhubs:{_client.FullyQualifiedNamespace}/{_client.EventHubName}";
     }
 
+    /// <summary>Microsoft Entra ID: the namespace host (<c>ns.servicebus.windows.net</c>), the hub and a credential
+    /// (<see cref="EntraIdSettings.CreateCredential"/>); the client sends the token to the hub in the CBS put-token as
+    /// a JWT and renews it before it expires.</summary>
+    /// <param name="endpoint">Where to connect when not the namespace itself (a private endpoint, a gateway, a test
+    /// endpoint): <c>amqps://host:port</c>, or <c>amqp://host:port</c> for plain AMQP.</param>
+    /// <param name="validateCertificate">Server certificate check for TLS; null: the system's.</param>
+    public EventHubsSender(string fullyQualifiedNamespace, string eventHubName, TokenCredential credential, EventHubsRetryOptions? retry = null,
+        Uri? endpoint = null, RemoteCertificateValidationCallback? validateCertificate = null)
+    {
+        var options = new EventHubProducerClientOptions
+        {
+            RetryOptions = retry ?? DefaultRetry,
+            ConnectionOptions = new EventHubConnectionOptions { CustomEndpointAddress = endpoint, CertificateValidationCallback = validateCertificate },
+        };
+        _client = new EventHubProducerClient(fullyQualifiedNamespace, eventHubName, credential, options);
+        Name = $"eventhubs:{_client.FullyQualifiedNamespace}/{_client.EventHubName}";
+    }
+
     public string Name { get; }
+
+    /// <summary>Alerts, device-change and event records alike.</summary>
+    public bool Accepts(RecordKind kind) => true;
 
     public async Task<SendOutcome> SendAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
@@ -55,6 +83,8 @@ public sealed class EventHubsSender : IAlertSender
             outcome.Error = e;
             outcome.Transient = e is EventHubsException { IsTransient: true } or SocketException or UnauthorizedAccessException
                 or TimeoutException or IOException or OperationCanceledException
+                // Entra ID refused or could not be reached: the link's failure (a secret to fix), never the record's.
+                or Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException
                 or EventHubsException { Reason: EventHubsException.FailureReason.ServiceCommunicationProblem or EventHubsException.FailureReason.ServiceTimeout or EventHubsException.FailureReason.ServiceBusy };
         }
         return outcome;
@@ -71,12 +101,12 @@ public sealed class EventHubsSender : IAlertSender
             while (i < entries.Count)
             {
                 var entry = entries[i];
-                var data = new EventData(SecurityAlertRecord.Write(entry))
+                var data = new EventData(Body(entry))
                 {
                     MessageId = entry.MessageId,
                     ContentType = "application/json",
                 };
-                data.Properties["Type"] = "SecurityAlert";
+                data.Properties["Type"] = entry.Alert.Kind switch { RecordKind.DeviceChange => DeviceChangeRecord.RecordType, RecordKind.Event => ProtocolEventRecord.RecordType, _ => "SecurityAlert" };
                 data.Properties["AlertType"] = entry.Alert.Type;
                 if (batch.TryAdd(data))
                 {
@@ -98,6 +128,14 @@ public sealed class EventHubsSender : IAlertSender
             outcome.Accepted.AddRange(inBatch);
         }
     }
+
+    /// <summary>The event body for the entry's kind.</summary>
+    public static byte[] Body(OutboxEntry entry) => entry.Alert.Kind switch
+    {
+        RecordKind.DeviceChange => DeviceChangeRecord.Write(entry),
+        RecordKind.Event => System.Text.Encoding.UTF8.GetBytes(entry.Alert.Body ?? "{}"),
+        _ => SecurityAlertRecord.Write(entry),
+    };
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 }

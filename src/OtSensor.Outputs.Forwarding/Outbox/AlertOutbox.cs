@@ -12,10 +12,13 @@ namespace OtSensor.Outputs.Forwarding.Outbox;
 /// <para>Schema: <c>alerts(seq, message_id UNIQUE, alert_key, partition_key, severity, is_new, payload)</c> and
 /// <c>deliveries(target, seq, state, attempts, last_error)</c>. <c>synchronous=FULL</c>: an acknowledged enqueue survives
 /// a power cut, not only a killed process.</para>
-/// <para>Bounded: past <see cref="OutboxOptions.MaxPending"/> waiting alerts, a newcomer evicts the oldest waiting alert
-/// of strictly lower severity (counted in <see cref="ForwardingCounters.DroppedOnOverflow"/>); when every waiting alert
-/// is at least as severe the newcomer is refused (<see cref="ForwardingCounters.RefusedOnOverflow"/>). Enqueue never
-/// waits for a sender, so a dead link cannot stall the pipeline; it costs one indexed insert.</para>
+/// <para>Bounded: past <see cref="OutboxOptions.MaxPending"/> waiting alerts <see cref="OutboxOptions.Overflow"/> decides
+/// which record is lost (an eviction counts in <see cref="ForwardingCounters.DroppedOnOverflow"/>, a refusal in
+/// <see cref="ForwardingCounters.RefusedOnOverflow"/>), and the outbox queues its own operational alert
+/// (<see cref="OutboxFullAlert"/>) once per episode, past the bound. Enqueue never waits for a sender, so a dead link
+/// cannot stall the pipeline; it costs one indexed insert.</para>
+/// <para>Pruning (<see cref="Prune"/>): records settled for every target longer than <see cref="OutboxOptions.Retention"/>
+/// ago are deleted and the pages returned (incremental auto-vacuum), so the file does not grow forever.</para>
 /// <para>One connection guarded by a lock: enqueues and the senders' short reads and marks are serialised; SQLite
 /// allows one writer anyway.</para>
 /// </remarks>
@@ -27,6 +30,9 @@ public sealed class AlertOutbox : IDisposable
     private long _pendingEstimate;
     // Set when a send settled entries: only then can the pending count have fallen below what enqueues tracked.
     private bool _settledSinceCount;
+    // The outbox overflowed (episode) and its operational alert was queued; both under _lock.
+    private bool _fullEpisode;
+    private bool _fullRaised;
 
     private AlertOutbox(SqliteConnection db, string path, OutboxOptions options, ForwardingCounters counters)
     {
@@ -48,6 +54,8 @@ public sealed class AlertOutbox : IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
         db.Open();
+        // Incremental auto-vacuum (only takes effect on a new file): pruned pages go back to the file system.
+        Execute(db, "PRAGMA auto_vacuum=INCREMENTAL;");
         Execute(db, """
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=FULL;
@@ -67,40 +75,86 @@ public sealed class AlertOutbox : IDisposable
               severity INTEGER NOT NULL,
               attempts INTEGER NOT NULL DEFAULT 0,
               last_error TEXT,
+              settled INTEGER,
               PRIMARY KEY(target, seq)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS deliveries_state ON deliveries(target, state, seq);
             CREATE INDEX IF NOT EXISTS deliveries_overflow ON deliveries(state, severity, seq);
+            CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries(state, seq);
             """);
+        using (var columns = db.CreateCommand())
+        {
+            // Files written before pruning existed lack the settle time: add it (NULL: settled before the upgrade, pruned first).
+            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('deliveries') WHERE name = 'settled'";
+            if ((long)columns.ExecuteScalar()! == 0) Execute(db, "ALTER TABLE deliveries ADD COLUMN settled INTEGER");
+        }
         return new AlertOutbox(db, full, options ?? new OutboxOptions(), counters ?? new ForwardingCounters());
     }
 
     /// <summary>Queues one alert for the given targets (durable when this returns).</summary>
     public EnqueueResult Enqueue(OutboundAlert alert, IReadOnlyList<string> targets)
     {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(targets);
+        OutboundAlert? raised;
+        EnqueueResult result;
         lock (_lock)
         {
             using var tx = _db.BeginTransaction();
-            var result = EnqueueLocked(alert, targets, tx);
+            result = EnqueueLocked(alert, targets, tx, bypassBound: false);
+            raised = RaiseIfFullLocked(targets, tx);
             tx.Commit();
-            return result;
         }
+        if (raised is not null) OutboxFull?.Invoke(raised);
+        return result;
     }
 
     /// <summary>Queues many alerts in one transaction (a finished run); returns how many were queued.</summary>
     public int EnqueueRange(IEnumerable<OutboundAlert> alerts, IReadOnlyList<string> targets)
     {
+        ArgumentNullException.ThrowIfNull(alerts);
+        ArgumentNullException.ThrowIfNull(targets);
         int queued = 0;
+        OutboundAlert? raised;
         lock (_lock)
         {
             using var tx = _db.BeginTransaction();
             foreach (var alert in alerts)
-                if (EnqueueLocked(alert, targets, tx) is EnqueueResult.Queued or EnqueueResult.QueuedDroppingOlder) queued++;
+                if (EnqueueLocked(alert, targets, tx, bypassBound: false) is EnqueueResult.Queued or EnqueueResult.QueuedDroppingOlder) queued++;
+            raised = RaiseIfFullLocked(targets, tx);
             tx.Commit();
         }
+        if (raised is not null) OutboxFull?.Invoke(raised);
         return queued;
     }
 
-    private EnqueueResult EnqueueLocked(OutboundAlert alert, IReadOnlyList<string> targets, SqliteTransaction tx)
+    /// <summary>Raised (outside the outbox's lock) with the operational alert the outbox queued for itself when it
+    /// filled: the host shows it, writes it beside its own alerts. Once per episode.</summary>
+    public event Action<OutboundAlert>? OutboxFull;
+
+    /// <summary>Targets of the outbox's own operational alert; null: the targets of the enqueue that filled it.</summary>
+    public IReadOnlyList<string>? OperationalTargets { get; set; }
+
+    /// <summary>True from the first overflow until the waiting records fall below nine tenths of the bound.</summary>
+    public bool IsFull
+    {
+        get
+        {
+            lock (_lock) return _fullEpisode;
+        }
+    }
+
+    private OutboundAlert? RaiseIfFullLocked(IReadOnlyList<string> targets, SqliteTransaction tx)
+    {
+        if (!_fullEpisode || _fullRaised) return null;
+        _fullRaised = true;
+        var alert = OutboxFullAlert.Create(_options.Sensor, DateTimeOffset.UtcNow, _options, Counters.DroppedOnOverflow, Counters.RefusedOnOverflow);
+        // Past the bound on purpose: the one record that says records are being lost must not be lost itself.
+        EnqueueLocked(alert, OperationalTargets ?? targets, tx, bypassBound: true);
+        Counters.AddOutboxFullAlert();
+        return alert;
+    }
+
+    private EnqueueResult EnqueueLocked(OutboundAlert alert, IReadOnlyList<string> targets, SqliteTransaction tx, bool bypassBound)
     {
         long seq;
         using (var find = Command("SELECT seq FROM alerts WHERE message_id = $m", tx))
@@ -123,7 +177,7 @@ public sealed class AlertOutbox : IDisposable
         }
 
         var result = EnqueueResult.Queued;
-        if (_pendingEstimate >= _options.MaxPending)
+        if (!bypassBound && _pendingEstimate >= _options.MaxPending)
         {
             if (_settledSinceCount)
             {
@@ -132,7 +186,8 @@ public sealed class AlertOutbox : IDisposable
             }
             if (_pendingEstimate >= _options.MaxPending)
             {
-                if (!DropOldestLessSevere(alert.SeverityRank, tx))
+                _fullEpisode = true;
+                if (!Evict(alert.SeverityRank, tx))
                 {
                     Counters.AddRefused();
                     return EnqueueResult.Refused;
@@ -173,14 +228,22 @@ public sealed class AlertOutbox : IDisposable
         return insert.ExecuteNonQuery();
     }
 
-    private bool DropOldestLessSevere(int severity, SqliteTransaction tx)
+    private bool Evict(int severity, SqliteTransaction tx)
     {
-        // An index seek (deliveries_overflow): the cost does not grow with what was dropped before.
-        using var find = Command("SELECT seq FROM deliveries WHERE state = 0 AND severity < $s ORDER BY severity, seq LIMIT 1", tx);
+        // Index seeks (deliveries_overflow, deliveries_pending): the cost does not grow with what was dropped before.
+        string? sql = _options.Overflow switch
+        {
+            OverflowPolicy.DropLeastSevere => "SELECT seq FROM deliveries WHERE state = 0 AND severity < $s ORDER BY severity, seq LIMIT 1",
+            OverflowPolicy.DropOldest => "SELECT seq FROM deliveries WHERE state = 0 ORDER BY seq LIMIT 1",
+            _ => null,
+        };
+        if (sql is null) return false;
+        using var find = Command(sql, tx);
         find.Parameters.AddWithValue("$s", severity);
         if (find.ExecuteScalar() is not long victim) return false;
-        using var drop = Command("UPDATE deliveries SET state = 3, last_error = 'dropped: outbox full' WHERE seq = $q AND state = 0", tx);
+        using var drop = Command("UPDATE deliveries SET state = 3, last_error = 'dropped: outbox full', settled = $now WHERE seq = $q AND state = 0", tx);
         drop.Parameters.AddWithValue("$q", victim);
+        drop.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         drop.ExecuteNonQuery();
         _pendingEstimate--;
         return true;
@@ -205,6 +268,16 @@ public sealed class AlertOutbox : IDisposable
                 list.Add(new OutboxEntry(reader.GetInt64(0), alert, reader.GetInt64(2) != 0, reader.GetInt32(3)));
             }
             return list;
+        }
+    }
+
+    /// <summary>Records stored (pending or settled, not yet pruned).</summary>
+    public long StoredCount()
+    {
+        lock (_lock)
+        {
+            using var count = Command("SELECT COUNT(*) FROM alerts", null);
+            return (long)count.ExecuteScalar()!;
         }
     }
 
@@ -268,9 +341,10 @@ public sealed class AlertOutbox : IDisposable
         lock (_lock)
         {
             using var tx = _db.BeginTransaction();
-            using var update = Command("UPDATE deliveries SET state = $s, last_error = coalesce($e, last_error) WHERE target = $t AND seq = $q AND state = 0", tx);
-            var s = update.Parameters.AddWithValue("$s", (int)state);
-            var e = update.Parameters.AddWithValue("$e", (object?)reason ?? DBNull.Value);
+            using var update = Command("UPDATE deliveries SET state = $s, last_error = coalesce($e, last_error), settled = $now WHERE target = $t AND seq = $q AND state = 0", tx);
+            update.Parameters.AddWithValue("$s", (int)state);
+            update.Parameters.AddWithValue("$e", (object?)reason ?? DBNull.Value);
+            update.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             update.Parameters.AddWithValue("$t", target);
             var q = update.Parameters.Add("$q", SqliteType.Integer);
             foreach (var seq in sequences)
@@ -278,8 +352,47 @@ public sealed class AlertOutbox : IDisposable
                 q.Value = seq;
                 update.ExecuteNonQuery();
             }
+            if (_fullEpisode)
+            {
+                // The episode ends with room to spare, so a link that flaps at the bound raises one alert, not one per flap.
+                _pendingEstimate = CountPending(tx);
+                _settledSinceCount = false;
+                if (_pendingEstimate < _options.MaxPending - _options.MaxPending / 10) _fullEpisode = _fullRaised = false;
+            }
+            else _settledSinceCount = true;
             tx.Commit();
-            _settledSinceCount = true;
+        }
+    }
+
+    /// <summary>
+    /// Deletes records settled for every target (sent, dead-lettered, dropped) longer than
+    /// <see cref="OutboxOptions.Retention"/> ago, and gives the freed pages back to the file system; returns how many
+    /// records were deleted. Pending records are never touched.
+    /// </summary>
+    public int Prune(DateTimeOffset now)
+    {
+        long cutoff = (now - _options.Retention).ToUnixTimeMilliseconds();
+        lock (_lock)
+        {
+            using var tx = _db.BeginTransaction();
+            // A record goes only when none of its deliveries is pending or settled within the retention.
+            using (var mark = Command("""
+                CREATE TEMP TABLE IF NOT EXISTS prune(seq INTEGER PRIMARY KEY);
+                DELETE FROM prune;
+                INSERT INTO prune SELECT seq FROM deliveries GROUP BY seq
+                  HAVING SUM(state = 0) = 0 AND MAX(coalesce(settled, 0)) < $cutoff;
+                DELETE FROM deliveries WHERE seq IN (SELECT seq FROM prune);
+                """, tx))
+            {
+                mark.Parameters.AddWithValue("$cutoff", cutoff);
+                mark.ExecuteNonQuery();
+            }
+            int deleted;
+            using (var delete = Command("DELETE FROM alerts WHERE seq IN (SELECT seq FROM prune)", tx)) deleted = delete.ExecuteNonQuery();
+            tx.Commit();
+            Execute(_db, "PRAGMA incremental_vacuum;");
+            Counters.AddPruned(deleted);
+            return deleted;
         }
     }
 

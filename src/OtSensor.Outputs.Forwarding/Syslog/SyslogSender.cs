@@ -38,6 +38,13 @@ public sealed class SyslogSender : IAlertSender
 
     public string Name { get; }
 
+    /// <summary>The whole syslog message for one alert as the target wants it, without transport framing.</summary>
+    public static string Message(OutboundAlert alert, SyslogTarget target, string version)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Format == SyslogFormat.Rfc5424 ? Rfc5424Formatter.Format(alert, target.Hostname) : Message(alert, target.Framing, target.Hostname, version);
+    }
+
     /// <summary>The whole syslog message (header and CEF) for one alert, without transport framing.</summary>
     public static string Message(OutboundAlert alert, SyslogFraming framing, string hostname, string version)
     {
@@ -67,7 +74,7 @@ public sealed class SyslogSender : IAlertSender
                 _udp ??= await ConnectUdpAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var entry in entries)
                 {
-                    var bytes = Encoding.UTF8.GetBytes(Message(entry.Alert, _target.Framing, _target.Hostname, _version));
+                    var bytes = Encoding.UTF8.GetBytes(Message(entry.Alert, _target, _version));
                     await _udp.SendAsync(Cut(bytes, _target.MaxDatagram), SocketFlags.None, cancellationToken).ConfigureAwait(false);
                     outcome.Accepted.Add(entry.Sequence);
                 }
@@ -78,7 +85,7 @@ public sealed class SyslogSender : IAlertSender
             using var buffer = new MemoryStream();
             foreach (var entry in entries)
             {
-                var bytes = Encoding.UTF8.GetBytes(Message(entry.Alert, _target.Framing, _target.Hostname, _version));
+                var bytes = Encoding.UTF8.GetBytes(Message(entry.Alert, _target, _version));
                 var prefix = Encoding.ASCII.GetBytes(bytes.Length.ToString(CultureInfo.InvariantCulture) + " ");
                 buffer.Write(prefix);
                 buffer.Write(bytes);

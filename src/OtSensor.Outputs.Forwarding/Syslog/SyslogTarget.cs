@@ -8,6 +8,8 @@ public sealed class SyslogTarget
     public required SyslogTransport Transport { get; init; }
     public required string Host { get; init; }
     public required int Port { get; init; }
+    /// <summary>CEF (header per <see cref="Framing"/>) or plain RFC 5424 structured data.</summary>
+    public SyslogFormat Format { get; init; } = SyslogFormat.Cef;
     public SyslogFraming Framing { get; init; } = SyslogFraming.Rfc5424;
     /// <summary>Name the sensor gives itself in the syslog header.</summary>
     public string Hostname { get; init; } = Environment.MachineName;
@@ -18,5 +20,6 @@ public sealed class SyslogTarget
     /// <summary>UDP payloads are cut to this many bytes (at a UTF-8 boundary): RFC 5426 §3.2 asks senders to stay small.</summary>
     public int MaxDatagram { get; init; } = 8192;
 
-    public override string ToString() => $"syslog:{Transport.ToString().ToLowerInvariant()}://{Host}:{Port}";
+    /// <summary>The display name and outbox delivery key (a plain RFC 5424 target is a different key than CEF to the same server).</summary>
+    public override string ToString() => $"syslog:{Transport.ToString().ToLowerInvariant()}://{Host}:{Port}{(Format == SyslogFormat.Rfc5424 ? "?format=rfc5424" : "")}";
 }
