@@ -43,7 +43,10 @@ public sealed class TestServer : IAsyncDisposable
     }
 
     /// <summary>A client without credentials (add a token header or log in).</summary>
-    public HttpClient Client(CookieContainer? cookies = null)
+    public HttpClient Client(CookieContainer? cookies = null) => NewClient(BaseAddress, cookies);
+
+    /// <summary>A client for any server of ours at <paramref name="baseAddress"/> (accepts its self-signed certificate).</summary>
+    public static HttpClient NewClient(Uri baseAddress, CookieContainer? cookies = null)
     {
         var handler = new HttpClientHandler
         {
@@ -53,13 +56,13 @@ public sealed class TestServer : IAsyncDisposable
             UseCookies = true,
             AllowAutoRedirect = false,
         };
-        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     /// <summary>A client logged in to the console as <paramref name="user"/>, sending the session's CSRF token.</summary>
-    public async Task<HttpClient> LoginAsync(string user, string password)
+    public async Task<HttpClient> LoginAsync(string user, string password, CookieContainer? cookies = null)
     {
-        var client = Client();
+        var client = Client(cookies);
         using var response = await client.PostAsJsonAsync("/api/console/login", new { username = user, password });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -67,7 +70,7 @@ public sealed class TestServer : IAsyncDisposable
         return client;
     }
 
-    public Task<HttpClient> AdminAsync() => LoginAsync("admin", AdminPassword);
+    public Task<HttpClient> AdminAsync(CookieContainer? cookies = null) => LoginAsync("admin", AdminPassword, cookies);
 
     /// <summary>A client with a new API token of <paramref name="role"/> in the raw Authorization header.</summary>
     public async Task<(HttpClient Client, long TokenId)> TokenClientAsync(string role = "admin")
