@@ -184,13 +184,4 @@ public sealed partial class SensorStore
         var value = command.ExecuteScalar();
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    /// <summary>Appends one event written by a person or the server (report created, user operation...).</summary>
-    public void AddEvent(long timestamp, string type, string title, string severity, string? owner, string content)
-        => InTransaction((db, tx) =>
-        {
-            long run = Scalar(db, tx, "INSERT INTO runs(capture_id, started, finished) VALUES(NULL, $t, $t) RETURNING id", ("$t", Now()));
-            NonQuery(db, tx, "INSERT INTO events(run_id, seq, timestamp, type, title, severity, owner, content) VALUES($r, 0, $ts, $type, $title, $sev, $owner, $content)",
-                ("$r", run), ("$ts", timestamp), ("$type", type), ("$title", title), ("$sev", severity), ("$owner", owner), ("$content", content));
-        });
 }
