@@ -73,4 +73,31 @@ public sealed class PlayCaptureTests
         Assert.Empty(Directory.GetFiles(Path.Combine(server.Directory, "captures")));
         Assert.Equal(6, (await admin.GetFromJsonAsync<JsonElement>("/api/console/devices")).GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task Mute_AlertOfTheLastCapture_IsKeptInTheStoredBaselineForTheNextCapture()
+    {
+        await using var server = await TestServer.StartAsync(captures: RepoFiles.DemoCapture);
+        using var admin = await server.AdminAsync();
+        await server.WaitForCapturesAsync(admin);
+        var before = server.Server.Store.LoadBaseline();
+        Assert.NotNull(before);
+        var alert = (await admin.GetFromJsonAsync<JsonElement>("/api/console/alerts?status=new")).GetProperty("items")[0];
+        using var mute = await admin.PostAsync($"/api/console/alerts/{alert.GetProperty("id").GetInt64()}/mute", null);
+        Assert.Equal(HttpStatusCode.OK, mute.StatusCode);
+        using var baseline = JsonDocument.Parse(server.Server.Store.LoadBaseline()!);
+        var muted = baseline.RootElement.GetProperty("muted").EnumerateArray().ToArray();
+        Assert.Contains(muted, m => m.GetProperty("source").GetString() == alert.GetProperty("sourceDeviceAddress").GetString()
+            && m.GetProperty("destination").GetString() == alert.GetProperty("destinationDeviceAddress").GetString());
+
+        // Played again, the muted pattern raises no new alert of that title between those two devices.
+        var total = (await admin.GetFromJsonAsync<JsonElement>("/api/console/alerts")).GetProperty("total").GetInt32();
+        using (var again = await admin.PostAsync("/api/console/captures/1/play", null)) Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        await server.WaitForCapturesAsync(admin);
+        var items = Json.Items((await admin.GetFromJsonAsync<JsonElement>("/api/console/alerts?limit=1000")).GetProperty("items"));
+        Assert.True(items.Length > total, "the second play raised no alert at all");
+        Assert.Single(items, a => a.GetProperty("title").GetString() == alert.GetProperty("title").GetString()
+            && a.GetProperty("sourceDeviceAddress").GetString() == alert.GetProperty("sourceDeviceAddress").GetString()
+            && a.GetProperty("destinationDeviceAddress").GetString() == alert.GetProperty("destinationDeviceAddress").GetString());
+    }
 }
