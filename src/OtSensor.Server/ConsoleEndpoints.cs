@@ -22,13 +22,19 @@ internal static class ConsoleEndpoints
         Routes.Get(app, "/api/console/me", Me).WithTags("Console");
         Routes.Post(app, "/api/console/password", context => ChangePassword(context, server)).WithTags("Console");
         Routes.Get(app, "/api/console/dashboard", context => Dashboard(context, server)).WithTags("Console");
-        Routes.Get(app, "/api/console/devices", context => Devices(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/devices", context => Devices(context, server)).WithTags("Console")
+            .Describe("Devices, paged.", "search:string:name, address, vendor, type or model contains", "type:string:device type", "purdueLevel:integer:0 to 5",
+                "protocol:string:protocol name", "sort:string:name, ip, type, vendor, lastSeen or purdueLevel", "order:string:asc or desc", "offset:integer:default 0", "limit:integer:default 100, at most 1000");
         Routes.Get(app, "/api/console/devices/{id}", context => Device(context, server, context.Request.RouteValues["id"] as string)).WithTags("Console");
-        Routes.Get(app, "/api/console/map", context => DeviceMap(context, server)).WithTags("Console");
-        Routes.Get(app, "/api/console/alerts", context => Alerts(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/map", context => DeviceMap(context, server)).WithTags("Console")
+            .Describe("The device map: nodes, edges, subnets.", "protocol:string:only edges carrying this protocol");
+        Routes.Get(app, "/api/console/alerts", context => Alerts(context, server)).WithTags("Console")
+            .Describe("Alerts, newest first, paged.", "status:string:new, acknowledged, closed or muted", "engine:string:detection engine", "severity:string:Warning, Minor, Major or Critical",
+                "search:string:title, message or address contains", "offset:integer:default 0", "limit:integer:default 100, at most 1000");
         Routes.Post(app, "/api/console/alerts/{id}/{action}", context => AlertAction(context, server,
             context.Request.RouteValues["id"] as string, context.Request.RouteValues["action"] as string)).WithTags("Console");
-        Routes.Get(app, "/api/console/events", context => Events(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/events", context => Events(context, server)).WithTags("Console")
+            .Describe("Timeline events, newest first, paged.", "type:string:event type", "offset:integer:default 0", "limit:integer:default 100, at most 1000");
         Routes.Get(app, "/api/console/live", context => Live(context, server)).WithTags("Console");
     }
 
@@ -324,7 +330,8 @@ internal static class ConsoleEndpoints
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
         var reader = server.Hub.Subscribe(out var unsubscribe);
-        var token = context.RequestAborted;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, server.Stopping);
+        var token = ended.Token;
         try
         {
             await context.Response.WriteAsync(": connected\n\n", token).ConfigureAwait(false);

@@ -23,17 +23,35 @@ internal static class SensorApiEndpoints
     private static readonly string[] NewDeviceTypes = ["new-asset-detected"];
     private static readonly string[] DisconnectionTypes = ["device-unresponsive", "modbus-unresponsive"];
 
+    private static readonly string[] ConnectionQuery =
+    [
+        "discoveredBefore:integer:epoch ms", "discoveredAfter:integer:epoch ms", "lastActiveInMinutes:integer:seen in the last n minutes before the newest connection",
+    ];
+
+    private static readonly string[] AlertQuery =
+    [
+        "state:string:handled or unhandled", "fromTime:integer:epoch ms", "toTime:integer:epoch ms", "type:string:unexpected new devices or disconnections",
+    ];
+
     public static void Map(IEndpointRouteBuilder app, ServerContext server)
     {
-        Routes.Get(app, "/api/v1/devices", context => Devices(context, server)).WithTags("Sensor API");
-        Routes.Get(app, "/api/v1/devices/connections", context => Connections(context, server, null)).WithTags("Sensor API");
-        Routes.Get(app, "/api/v1/devices/{deviceId}/connections", context => Connections(context, server, context.Request.RouteValues["deviceId"] as string)).WithTags("Sensor API");
-        Routes.Get(app, "/api/v1/devices/cves", context => Cves(context, server, null)).WithTags("Sensor API");
-        Routes.Get(app, "/api/v1/devices/{ipAddress}/cves", context => Cves(context, server, context.Request.RouteValues["ipAddress"] as string)).WithTags("Sensor API");
-        Routes.Get(app, "/api/v1/alerts", context => Alerts(context, server, v2: false)).WithTags("Sensor API");
-        Routes.Get(app, "/api/v2/alerts", context => Alerts(context, server, v2: true)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/devices", context => Devices(context, server)).WithTags("Sensor API")
+            .Describe("Devices (§9.1 device objects).", "authorized:boolean:only authorized (true) or unauthorized (false) devices");
+        Routes.Get(app, "/api/v1/devices/connections", context => Connections(context, server, null)).WithTags("Sensor API")
+            .Describe("Connections between devices (§9.1).", ConnectionQuery);
+        Routes.Get(app, "/api/v1/devices/{deviceId}/connections", context => Connections(context, server, context.Request.RouteValues["deviceId"] as string)).WithTags("Sensor API")
+            .Describe("Connections of one device (§9.1).", ConnectionQuery);
+        Routes.Get(app, "/api/v1/devices/cves", context => Cves(context, server, null)).WithTags("Sensor API")
+            .Describe("Known CVEs per device address, best score first.", "top:integer:CVEs per device (default 100)");
+        Routes.Get(app, "/api/v1/devices/{ipAddress}/cves", context => Cves(context, server, context.Request.RouteValues["ipAddress"] as string)).WithTags("Sensor API")
+            .Describe("Known CVEs of one device address.", "top:integer:CVEs per device (default 100)");
+        Routes.Get(app, "/api/v1/alerts", context => Alerts(context, server, v2: false)).WithTags("Sensor API")
+            .Describe("Alerts (§9.2, v1 fields).", AlertQuery);
+        Routes.Get(app, "/api/v2/alerts", context => Alerts(context, server, v2: true)).WithTags("Sensor API")
+            .Describe("Alerts (§9.2, v2 fields: device addresses and remediation steps).", AlertQuery);
         Routes.Put(app, "/api/v1/alerts/{uuid}", context => UpdateAlert(context, server, context.Request.RouteValues["uuid"] as string ?? "")).WithTags("Sensor API");
-        Routes.Get(app, "/api/v1/events", context => Events(context, server)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/events", context => Events(context, server)).WithTags("Sensor API")
+            .Describe("The latest 100 timeline events, newest first (§9.2).", "minutesTimeFrame:integer:only the last n minutes (at most 4320) before the newest event", "type:string:event type, e.g. DEVICE_CREATE");
         Routes.Get(app, "/api/v1/reports/vulnerabilities/devices", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteDevices)).WithTags("Sensor API");
         Routes.Get(app, "/api/v1/reports/vulnerabilities/security", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteSecurity)).WithTags("Sensor API");
         Routes.Get(app, "/api/v1/reports/vulnerabilities/operational", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteOperational)).WithTags("Sensor API");

@@ -95,7 +95,10 @@ public sealed class SensorServer : IAsyncDisposable
         var hub = new LiveHub();
         var worker = new CaptureWorker(store, directory, hub, options);
         var reports = new ReportService(store, directory);
-        var context = new ServerContext(store, directory, options, worker, reports, hub, new LoginLimiter(TimeProvider.System));
+        var context = new ServerContext(store, directory, options, worker, reports, hub, new LoginLimiter(TimeProvider.System))
+        {
+            Stopping = app.Lifetime.ApplicationStopping,
+        };
         var access = new AccessControl(store);
 
         app.Use(async (http, next) =>

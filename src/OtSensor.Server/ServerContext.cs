@@ -15,6 +15,9 @@ internal sealed class ServerContext(SensorStore store, string directory, ServerO
     public LoginLimiter Limiter => limiter;
     public ResponseCache Cache { get; } = new();
 
+    /// <summary>Cancelled when the server begins to stop: long-lived responses (the live stream) end then, not at the shutdown timeout.</summary>
+    public CancellationToken Stopping { get; set; }
+
     /// <summary>A file the store recorded (relative path), or null when the path would leave the store's folder.</summary>
     public string? ResolveStoreFile(string relative)
     {

@@ -206,5 +206,7 @@ public sealed class ConsoleApiTests(DemoServerFixture fixture) : IClassFixture<D
         var paths = openapi.GetProperty("paths");
         foreach (var path in new[] { "/api/v1/devices", "/api/v2/alerts", "/api/v1/events", "/api/console/captures", "/api/v2/alerts/pcap/{id}" })
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
+        var alertParameters = paths.GetProperty("/api/v2/alerts").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(["state", "fromTime", "toTime", "type"], alertParameters);
     }
 }
