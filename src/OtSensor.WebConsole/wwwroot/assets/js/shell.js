@@ -5,12 +5,12 @@ import { api, get, setCsrf, toLogin } from './api.js';
 
 const NAV = [
   { page: 'dashboard', href: '/', label: 'Dashboard', icon: '▦' },
-  { page: 'devices', href: '/devices.html', label: 'Device inventory', icon: '☰' },
-  { page: 'map', href: '/map.html', label: 'Device map', icon: '⬡' },
-  { page: 'alerts', href: '/alerts.html', label: 'Alerts', icon: '⚠' },
-  { page: 'events', href: '/events.html', label: 'Event timeline', icon: '⧗' },
+  { page: 'devices', href: '/devices.html', label: 'Device inventory', icon: '≡' },
+  { page: 'map', href: '/map.html', label: 'Device map', icon: '◎' },
+  { page: 'alerts', href: '/alerts.html', label: 'Alerts', icon: '▲' },
+  { page: 'events', href: '/events.html', label: 'Event timeline', icon: '◷' },
   { page: 'captures', href: '/captures.html', label: 'Play PCAP', icon: '▶' },
-  { page: 'reports', href: '/reports.html', label: 'Reports', icon: '⎙' },
+  { page: 'reports', href: '/reports.html', label: 'Reports', icon: '▤' },
   { page: 'settings', href: '/settings.html', label: 'Settings', icon: '⚙' },
 ];
 

@@ -7,10 +7,11 @@ import { get } from '../api.js';
 import { boot, showError } from '../shell.js';
 import { levelName } from '../charts.js';
 
-const NODE_W = 120;      // horizontal pitch of devices inside a subnet box
-const NODE_H = 96;       // vertical pitch
-const GROUP_GAP = 70;    // between subnet boxes of one row
-const ROW_GAP = 90;      // between Purdue rows
+const NODE_W = 130;      // horizontal pitch of devices inside a subnet box
+const NODE_H = 72;       // vertical pitch
+const GROUP_GAP = 60;    // between subnet boxes of one row
+const ROW_GAP = 48;      // between Purdue rows (bands are 38 px taller than their row: 10 px between bands)
+const LABEL_W = 170;     // room for the level names at the left of the bands
 const MAX_COLS = 6;      // devices per line inside a subnet box
 
 const TYPE_STYLE = {
@@ -77,10 +78,16 @@ export function buildElements(map) {
   let y = 0;
   for (const row of layoutRows) {
     const bandId = `band:${row.level}`;
+    const bandWidth = maxWidth + LABEL_W + 60;
     elements.push({
       group: 'nodes', classes: 'band', selectable: false, grabbable: false,
-      data: { id: bandId, label: row.level === 'unknown' ? 'Unknown level' : levelName(row.level), w: maxWidth + 260, h: row.height + 60 },
-      position: { x: maxWidth / 2, y: y + row.height / 2 },
+      data: { id: bandId, w: bandWidth, h: row.height + 38 },
+      position: { x: (maxWidth - LABEL_W) / 2, y: y + row.height / 2 },
+    });
+    elements.push({
+      group: 'nodes', classes: 'band-label', selectable: false, grabbable: false,
+      data: { id: `${bandId}:label`, label: row.level === 'unknown' ? 'Unknown level' : levelName(row.level) },
+      position: { x: -LABEL_W - 20, y: y + row.height / 2 },
     });
     let x = (maxWidth - row.width) / 2;
     for (const box of row.boxes) {
@@ -120,18 +127,19 @@ export function buildElements(map) {
 
 const STYLE = [
   { selector: 'node.band', style: {
-    shape: 'rectangle', width: 'data(w)', height: 'data(h)', 'background-color': '#eef2f7', 'background-opacity': 0.8,
-    'border-width': 0, label: 'data(label)', 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': 0,
-    'text-rotation': 'none', color: '#5b6677', 'font-size': 13, 'font-weight': 600, events: 'no', 'z-compound-depth': 'bottom', 'z-index': 0,
-    'text-justification': 'left' } },
+    shape: 'round-rectangle', width: 'data(w)', height: 'data(h)', 'background-color': '#edf2f8', 'background-opacity': 1,
+    'border-width': 0, events: 'no', 'z-compound-depth': 'bottom', 'z-index': 0 } },
+  { selector: 'node.band-label', style: {
+    width: 1, height: 1, 'background-opacity': 0, 'border-width': 0, label: 'data(label)', 'text-valign': 'center', 'text-halign': 'right',
+    color: '#3b4554', 'font-size': 15, 'font-weight': 600, events: 'no', 'z-index': 1 } },
   { selector: 'node.subnet', style: {
     shape: 'round-rectangle', 'background-color': '#ffffff', 'background-opacity': 0.9, 'border-color': '#b8c2d0', 'border-width': 1,
-    'border-style': 'dashed', label: 'data(label)', 'text-valign': 'top', 'text-halign': 'center', 'font-size': 11, color: '#3b4554',
-    padding: 14, events: 'no' } },
+    'border-style': 'dashed', label: 'data(label)', 'text-valign': 'top', 'text-halign': 'center', 'font-size': 12, color: '#3b4554',
+    'text-margin-y': -3, padding: 12, events: 'no' } },
   { selector: 'node.device', style: {
-    shape: 'data(shape)', width: 30, height: 30, 'background-color': 'data(colour)', 'border-color': '#ffffff', 'border-width': 2,
-    label: 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 5, 'font-size': 10, color: '#1b2430', 'text-wrap': 'wrap',
-    'text-max-width': 110, 'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1 } },
+    shape: 'data(shape)', width: 32, height: 32, 'background-color': 'data(colour)', 'border-color': '#ffffff', 'border-width': 2,
+    label: 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 4, 'font-size': 12, color: '#1b2430', 'text-wrap': 'wrap',
+    'text-max-width': 124, 'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1 } },
   { selector: 'node.device:selected', style: { 'border-color': '#ffb900', 'border-width': 4 } },
   { selector: 'node.device.match', style: { 'border-color': '#d13438', 'border-width': 4 } },
   { selector: 'edge', style: {
@@ -184,7 +192,7 @@ async function load() {
   const elements = buildElements(map);
   const container = document.getElementById('cy');
   if (!cy) {
-    cy = cytoscape({ container, style: STYLE, elements, layout: { name: 'preset', fit: true, padding: 40 }, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 3, boxSelectionEnabled: false });
+    cy = cytoscape({ container, style: STYLE, elements, layout: { name: 'preset', fit: true, padding: 40 }, minZoom: 0.1, maxZoom: 3, boxSelectionEnabled: false });
     cy.on('tap', 'node.device', (e) => location.assign(`/device.html?id=${encodeURIComponent(e.target.data('deviceId'))}`));
     cy.on('mouseover', 'node.device', (e) => { e.target.addClass('hover'); e.target.connectedEdges().addClass('hover'); showDetails(e.target); container.style.cursor = 'pointer'; });
     cy.on('mouseout', 'node.device', (e) => { e.target.removeClass('hover'); e.target.connectedEdges().removeClass('hover'); container.style.cursor = ''; });
@@ -195,6 +203,8 @@ async function load() {
     cy.add(elements);
     cy.layout({ name: 'preset', fit: true, padding: 40 }).run();
   }
+  // A small plant should not be drawn at giant size.
+  if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
   const devices = (map.nodes || []).length;
   const counter = document.getElementById('map-node-count');
   counter.dataset.nodes = String(cy.nodes('.device').length);
