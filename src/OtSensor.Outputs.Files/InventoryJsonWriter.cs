@@ -25,15 +25,7 @@ namespace OtSensor.Outputs.Files;
 /// </remarks>
 public static class InventoryJsonWriter
 {
-    private const string NotAvailable = "N/A";
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly (DeviceAttribute Attribute, string Name)[] EvidenceNames =
-    [
-        (DeviceAttribute.Vendor, "vendor"), (DeviceAttribute.Model, "model"), (DeviceAttribute.ProductCode, "productCode"),
-        (DeviceAttribute.Firmware, "firmware"), (DeviceAttribute.Serial, "serial"), (DeviceAttribute.Name, "name"),
-        (DeviceAttribute.Type, "type"), (DeviceAttribute.PurdueLevel, "purdueLevel"), (DeviceAttribute.OperatingSystem, "operatingSystem"),
-        (DeviceAttribute.Description, "description"),
-    ];
 
     /// <summary>Devices, each with its subnet from <paramref name="subnets"/> (learned /24s and /64s when null).</summary>
     public static void WriteDevices(Stream stream, DeviceInventory inventory, SubnetPlan? subnets = null)
@@ -118,15 +110,14 @@ public static class InventoryJsonWriter
         w.WriteEndArray();
         WriteNullable(w, "subnet", subnet?.Cidr);
         WriteNullable(w, "subnetName", subnet?.Name);
-        w.WriteString("name", e.Value(DeviceAttribute.Name) ?? d.PrimaryAddress);
+        w.WriteString("name", DeviceApiFields.Name(d));
         WriteNullable(w, "vendor", e.Value(DeviceAttribute.Vendor));
         WriteNullable(w, "operatingSystem", e.Value(DeviceAttribute.OperatingSystem));
         w.WriteStartArray("macAddresses");
         foreach (var mac in d.Macs) w.WriteStringValue(mac.ToString());
         w.WriteEndArray();
-        var type = e.Value(DeviceAttribute.Type) ?? "Unknown";
-        w.WriteString("type", type);
-        w.WriteBoolean("engineeringStation", d.IsProgrammingDevice || type == "Engineering Station");
+        w.WriteString("type", DeviceApiFields.Type(d));
+        w.WriteBoolean("engineeringStation", DeviceApiFields.EngineeringStation(d));
         w.WriteBoolean("authorized", true);
         w.WriteBoolean("scanner", false);
         WriteProtocols(w, d);
@@ -144,7 +135,7 @@ public static class InventoryJsonWriter
         w.WriteNumber("bytesSent", d.BytesSent);
         w.WriteNumber("bytesReceived", d.BytesReceived);
         w.WriteStartObject("evidence");
-        foreach (var (attribute, name) in EvidenceNames)
+        foreach (var (attribute, name) in DeviceApiFields.EvidenceAttributes)
         {
             var evidence = e[attribute];
             if (!evidence.HasValue) continue;
@@ -162,76 +153,42 @@ public static class InventoryJsonWriter
     private static void WriteProtocols(Utf8JsonWriter w, Device d)
     {
         w.WriteStartArray("protocols");
-        for (int p = 0; p < 64; p++)
+        foreach (var p in DeviceApiFields.Protocols(d))
         {
-            var protocol = (ProtocolId)p;
-            bool client = d.IsClientOf(protocol), server = d.IsServerOf(protocol);
-            if (!client && !server) continue;
             w.WriteStartObject();
-            w.WriteNumber("id", p);
-            w.WriteString("name", ProtocolDisplayNames.Get(protocol));
-            w.WriteString("protocol", ProtocolNames.Get(protocol));
+            w.WriteNumber("id", p.Id);
+            w.WriteString("name", p.Name);
+            w.WriteString("protocol", p.Protocol);
             w.WriteStartArray("addresses");
-            foreach (var (addressProtocol, address) in d.ProtocolAddresses)
-                if (addressProtocol == protocol) w.WriteStringValue(address.ToString(CultureInfo.InvariantCulture));
+            foreach (var address in p.Addresses) w.WriteStringValue(address);
             w.WriteEndArray();
             w.WriteStartArray("roles");
-            if (client) w.WriteStringValue(ProtocolDisplayNames.Role(protocol, server: false));
-            if (server) w.WriteStringValue(ProtocolDisplayNames.Role(protocol, server: true));
+            foreach (var role in p.Roles) w.WriteStringValue(role);
             w.WriteEndArray();
-            w.WriteString("source", EvidenceSources.Decoded);
-            w.WriteNumber("confidence", EvidenceConfidence.DecodedProtocol);
+            w.WriteString("source", p.Source);
+            w.WriteNumber("confidence", p.Confidence);
             w.WriteEndObject();
         }
-        foreach (var label in d.PortServices) WritePortProtocol(w, d, label, server: true);
-        foreach (var label in d.PortClients) WritePortProtocol(w, d, label, server: false);
         w.WriteEndArray();
-    }
-
-    /// <summary>A protocol guessed from the port (source "port"), unless the decoders saw that protocol on the device.</summary>
-    private static void WritePortProtocol(Utf8JsonWriter w, Device d, PortLabel label, bool server)
-    {
-        if (label.Protocol is { } name && HasDecoded(d, name)) return;
-        w.WriteStartObject();
-        w.WriteNumber("id", 0);
-        w.WriteString("name", label.Description);
-        w.WriteString("protocol", label.Label);
-        w.WriteStartArray("addresses");
-        w.WriteEndArray();
-        w.WriteStartArray("roles");
-        w.WriteStringValue(server ? "server" : "client");
-        w.WriteEndArray();
-        w.WriteString("source", EvidenceSources.Port);
-        w.WriteNumber("confidence", EvidenceConfidence.Port);
-        w.WriteEndObject();
     }
 
     private static void WriteFirmware(Utf8JsonWriter w, Device d)
     {
-        var e = d.Evidence;
-        string? model = e.Value(DeviceAttribute.Model), firmware = e.Value(DeviceAttribute.Firmware), product = e.Value(DeviceAttribute.ProductCode);
         w.WriteStartArray("firmware");
-        if (model is not null || firmware is not null || product is not null)
+        if (DeviceApiFields.Firmware(d) is { } f)
         {
             w.WriteStartObject();
-            w.WriteString("address", d.PrimaryAddress);
-            w.WriteString("moduleAddress", NotAvailable);
-            w.WriteString("serial", e.Value(DeviceAttribute.Serial) ?? NotAvailable);
-            w.WriteString("model", model ?? product ?? NotAvailable);
-            w.WriteString("firmwareVersion", firmware ?? NotAvailable);
-            w.WriteString("additionalData", product is not null && model is not null ? "productCode " + product : NotAvailable);
-            w.WriteString("rack", NotAvailable);
-            w.WriteString("slot", NotAvailable);
+            w.WriteString("address", f.Address);
+            w.WriteString("moduleAddress", f.ModuleAddress);
+            w.WriteString("serial", f.Serial);
+            w.WriteString("model", f.Model);
+            w.WriteString("firmwareVersion", f.FirmwareVersion);
+            w.WriteString("additionalData", f.AdditionalData);
+            w.WriteString("rack", f.Rack);
+            w.WriteString("slot", f.Slot);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-    }
-
-    private static bool HasDecoded(Device d, string protocolName)
-    {
-        for (int p = 0; p < 64; p++)
-            if ((d.IsServerOf((ProtocolId)p) || d.IsClientOf((ProtocolId)p)) && ProtocolNames.Get((ProtocolId)p) == protocolName) return true;
-        return false;
     }
 
     private static bool IsDecoded(Connection c, PortLabel label)
