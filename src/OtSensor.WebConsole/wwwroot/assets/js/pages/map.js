@@ -165,9 +165,8 @@ function drawLegend(map) {
 
 function showDetails(node) {
   const box = document.getElementById('map-details');
-  if (!node) { replace(box); box.hidden = true; return; }
+  if (!node) { replace(box, h('p', { class: 'muted small' }, 'Point at a device to see it here; click it to open its page.')); return; }
   const d = node.data();
-  box.hidden = false;
   replace(box,
     h('h2', null, d.name || d.ip),
     h('dl', { class: 'props small' },
