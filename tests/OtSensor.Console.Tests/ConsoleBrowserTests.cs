@@ -25,10 +25,14 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
 
         // Upload through the page (multipart with a progress bar), then play it.
         await page.GotoAsync("/captures.html");
+        await page.GetByTestId("capture-table").Locator("tbody tr").First.WaitForAsync();
+        var before = await CaptureIds(page);
         await page.GetByTestId("capture-file").SetInputFilesAsync(server.DemoCapture);
         await page.GetByTestId("capture-upload").ClickAsync();
-        var row = page.GetByTestId("capture-row").Filter(new() { HasText = "modbus-plant.pcap" }).Last;
-        await row.WaitForAsync();
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-testid=capture-row]').length > n", before.Count);
+        var id = (await CaptureIds(page)).Except(before).Single();
+        var row = page.Locator($"[data-testid=capture-row][data-id=\"{id}\"]");
+        await Assertions.Expect(row).ToContainTextAsync("modbus-plant.pcap");
         Assert.Equal(100, await page.GetByTestId("upload-progress").EvaluateAsync<int>("p => p.value"));
         await row.GetByTestId("capture-play").ClickAsync();
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "played", new() { Timeout = 90_000 });
@@ -229,6 +233,9 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await Shot(page, "map-modbus");
         AssertNoScriptErrors(errors);
     }
+
+    private static async Task<List<string>> CaptureIds(IPage page) =>
+        [.. await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[data-testid=capture-row]')].map(r => r.dataset.id)")];
 
     private async Task Shot(IPage page, string name)
     {

@@ -24,11 +24,11 @@ public sealed partial class ConsoleServer : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly StringBuilder _log = new();
-    private readonly SemaphoreSlim _seedLock = new(1, 1);
+    private readonly Lock _seedGate = new();
     private readonly TaskCompletionSource<string> _password = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
     private IPlaywright? _playwright;
-    private bool _seeded;
+    private Task? _seed;
 
     public string StoreDirectory { get; } = Path.Combine(Path.GetTempPath(), "otsensor-console-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -101,7 +101,6 @@ public sealed partial class ConsoleServer : IAsyncLifetime
             await _process.WaitForExitAsync().ConfigureAwait(false);
         }
         _process?.Dispose();
-        _seedLock.Dispose();
         try { Directory.Delete(StoreDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
@@ -146,47 +145,42 @@ public sealed partial class ConsoleServer : IAsyncLifetime
     /// Makes sure the demo capture has been played once (through the console API as the administrator), for the tests
     /// that need devices and alerts but do not test the upload themselves.
     /// </summary>
-    public async Task EnsureDemoPlayed()
+    public Task EnsureDemoPlayed()
     {
-        await _seedLock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_seeded) return;
-            using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
-            using var http = new HttpClient(handler) { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
-            using var login = await http.PostAsJsonAsync("api/console/login", new { username = "admin", password = AdminPassword }).ConfigureAwait(false);
-            login.EnsureSuccessStatusCode();
-            var csrf = (await login.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false)).GetProperty("csrfToken").GetString();
-            http.DefaultRequestHeaders.Add("X-CSRF-Token", csrf);
+        lock (_seedGate) return _seed ??= Seed();
+    }
 
-            var captures = await http.GetFromJsonAsync<JsonElement>("api/console/captures").ConfigureAwait(false);
-            if (!captures.EnumerateArray().Any(c => c.GetProperty("state").GetString() == "played"))
-            {
-                using var form = new MultipartFormDataContent();
-                using var file = new ByteArrayContent(await File.ReadAllBytesAsync(DemoCapture).ConfigureAwait(false));
-                form.Add(file, "file", Path.GetFileName(DemoCapture));
-                using var uploaded = await http.PostAsync("api/console/captures", form).ConfigureAwait(false);
-                Assert.True(uploaded.IsSuccessStatusCode, $"upload: {(int)uploaded.StatusCode} {await uploaded.Content.ReadAsStringAsync().ConfigureAwait(false)}");
-                var id = (await uploaded.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false)).GetProperty("id");
-                using var play = await http.PostAsync($"api/console/captures/{id}/play", null).ConfigureAwait(false);
-                play.EnsureSuccessStatusCode();
-                var deadline = DateTime.UtcNow.AddSeconds(90);
-                while (true)
-                {
-                    var list = await http.GetFromJsonAsync<JsonElement>("api/console/captures").ConfigureAwait(false);
-                    var item = list.EnumerateArray().First(c => c.GetProperty("id").ToString() == id.ToString());
-                    var state = item.GetProperty("state").GetString();
-                    if (state == "played") break;
-                    Assert.True(state != "failed", "the demo capture failed to play: " + item);
-                    Assert.True(DateTime.UtcNow < deadline, "the demo capture did not finish playing in 90 s");
-                    await Task.Delay(500).ConfigureAwait(false);
-                }
-            }
-            _seeded = true;
-        }
-        finally
+    private async Task Seed()
+    {
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler) { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        using var login = await http.PostAsJsonAsync("api/console/login", new { username = "admin", password = AdminPassword }).ConfigureAwait(false);
+        login.EnsureSuccessStatusCode();
+        var csrf = (await login.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false)).GetProperty("csrfToken").GetString();
+        http.DefaultRequestHeaders.Add("X-CSRF-Token", csrf);
+
+        var captures = await http.GetFromJsonAsync<JsonElement>("api/console/captures").ConfigureAwait(false);
+        if (!captures.EnumerateArray().Any(c => c.GetProperty("state").GetString() == "played"))
         {
-            _seedLock.Release();
+            using var form = new MultipartFormDataContent();
+            using var file = new ByteArrayContent(await File.ReadAllBytesAsync(DemoCapture).ConfigureAwait(false));
+            form.Add(file, "file", Path.GetFileName(DemoCapture));
+            using var uploaded = await http.PostAsync("api/console/captures", form).ConfigureAwait(false);
+            Assert.True(uploaded.IsSuccessStatusCode, $"upload: {(int)uploaded.StatusCode} {await uploaded.Content.ReadAsStringAsync().ConfigureAwait(false)}");
+            var id = (await uploaded.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false)).GetProperty("id");
+            using var play = await http.PostAsync($"api/console/captures/{id}/play", null).ConfigureAwait(false);
+            play.EnsureSuccessStatusCode();
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (true)
+            {
+                var list = await http.GetFromJsonAsync<JsonElement>("api/console/captures").ConfigureAwait(false);
+                var item = list.EnumerateArray().First(c => c.GetProperty("id").ToString() == id.ToString());
+                var state = item.GetProperty("state").GetString();
+                if (state == "played") break;
+                Assert.True(state != "failed", "the demo capture failed to play: " + item);
+                Assert.True(DateTime.UtcNow < deadline, "the demo capture did not finish playing in 90 s");
+                await Task.Delay(500).ConfigureAwait(false);
+            }
         }
     }
 
@@ -256,7 +250,7 @@ public sealed partial class ConsoleServer : IAsyncLifetime
         throw new InvalidOperationException("OtSensor.sln not found above " + AppContext.BaseDirectory);
     }
 
-    // "admin password: <pw>" in whatever words the server uses around it: the first token after "password".
-    [GeneratedRegex(@"password\b[^:=]*[:=]\s*(?<pw>\S+)", RegexOptions.IgnoreCase)]
+    // The line `otsensor serve` prints once on a new store: "... user 'admin', password '<pw>' (shown once ...)".
+    [GeneratedRegex(@"password\s*[:=]?\s*'(?<pw>[^'\s]+)'", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordLine();
 }

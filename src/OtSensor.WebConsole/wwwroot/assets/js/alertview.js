@@ -10,6 +10,12 @@ export const ACTIONS = [
   { action: 'learn', label: 'Learn', done: 'learned', hide: ['closed'] },
 ];
 
+/** MITRE techniques as "T0814 Denial of Service, ..." (objects {id, name} or plain strings). */
+function mitreText(mitre) {
+  if (!Array.isArray(mitre) || mitre.length === 0) return '';
+  return mitre.map((m) => (m && typeof m === 'object' ? [m.id, m.name].filter(Boolean).join(' ') : String(m))).join(', ');
+}
+
 function endpoint(name, address, id) {
   if (!name && !address) return '—';
   const text = address || name;
@@ -49,7 +55,8 @@ export function alertRows(a, canTriage, onChange) {
           h('dl', { class: 'props small' },
             h('dt', null, 'First seen'), h('dd', null, fmtTime(a.firstSeen || a.time)),
             h('dt', null, 'Alert id'), h('dd', { class: 'mono' }, a.uuid || String(a.id)),
-            a.mitre ? [h('dt', null, 'MITRE ATT&CK for ICS'), h('dd', null, Array.isArray(a.mitre) ? a.mitre.join(', ') : String(a.mitre))] : null)))));
+            mitreText(a.mitre) ? [h('dt', null, 'MITRE ATT&CK for ICS'), h('dd', null, mitreText(a.mitre))] : null,
+            a.learned ? [h('dt', null, 'Learned'), h('dd', null, 'Yes: added to the baseline')] : null)))));
 
   const draw = (item) => {
     row.dataset.status = item.status || '';

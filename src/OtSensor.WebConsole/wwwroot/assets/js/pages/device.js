@@ -8,6 +8,15 @@ function prop(label, value) {
   return [h('dt', null, label), h('dd', null, value === null || value === undefined || value === '' ? '—' : value)];
 }
 
+/** Evidence confidence 0-100 as a labelled meter. */
+function confidence(value) {
+  if (typeof value !== 'number') return badge(value, 'confidence');
+  const level = value >= 80 ? 'high' : value >= 50 ? 'medium' : 'low';
+  return h('span', { class: `confidence confidence-${level}`, title: `${value} of 100` },
+    h('span', { class: 'bar bar-small', 'aria-hidden': 'true' }, h('span', { style: { width: `${Math.max(0, Math.min(100, value))}%` } })),
+    ` ${value} %`);
+}
+
 function section(title, testid, ...body) {
   return h('section', { class: 'card', 'aria-label': title, 'data-testid': testid }, h('h2', null, title), body);
 }
@@ -58,7 +67,7 @@ async function load(user) {
           h('thead', null, h('tr', null, ['Attribute', 'Value', 'Source', 'Confidence'].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', null, (d.evidence || []).length === 0 ? emptyRow(4, 'No evidence recorded.') : d.evidence.map((e) => h('tr', null,
             h('td', null, e.attribute), h('td', null, e.value, e.detail ? h('div', { class: 'muted small' }, e.detail) : null),
-            h('td', null, e.source), h('td', null, badge(e.confidence, 'confidence')))))))),
+            h('td', null, e.source), h('td', null, confidence(e.confidence)))))))),
     fw.length ? section('Firmware and modules', 'device-firmware', h('table', { class: 'table table-compact' },
       h('thead', null, h('tr', null, ['Address', 'Module', 'Model', 'Serial', 'Firmware', 'Rack / slot'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', null, fw.map((f) => h('tr', null, h('td', null, f.address), h('td', null, f.moduleAddress), h('td', null, f.model),
