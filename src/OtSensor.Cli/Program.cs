@@ -9,6 +9,7 @@ root.Subcommands.Add(InventoryCommand.Create());
 root.Subcommands.Add(CaptureCommand.Create());
 root.Subcommands.Add(ForwardCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.CommandResult.Command != root || parse.Errors.Count > 0 && args.Length > 0)

@@ -75,13 +75,15 @@ public sealed partial class SensorStore
         return PasswordHasher.Verify(password, hash!, salt!, iterations) ? user : null;
     }
 
-    /// <summary>Replaces a user's password and ends their sessions; false when unknown.</summary>
-    public bool SetPassword(string username, string newPassword)
+    /// <summary>Replaces a user's password and ends their sessions (except <paramref name="keepSession"/>, the one that
+    /// asked); false when unknown.</summary>
+    public bool SetPassword(string username, string newPassword, string? keepSession = null)
     {
         var (hash, salt, iterations) = PasswordHasher.Hash(newPassword);
+        var keep = keepSession is null ? [] : Sha256(keepSession);
         return InTransaction((db, tx) =>
         {
-            NonQuery(db, tx, "DELETE FROM sessions WHERE username = $u", ("$u", username));
+            NonQuery(db, tx, "DELETE FROM sessions WHERE username = $u AND hash <> $k", ("$u", username), ("$k", keep));
             return NonQuery(db, tx, "UPDATE users SET password_hash = $h, salt = $s, iterations = $i WHERE username = $u",
                 ("$h", hash), ("$s", salt), ("$i", iterations), ("$u", username)) == 1;
         });

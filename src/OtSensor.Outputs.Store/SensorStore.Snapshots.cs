@@ -61,6 +61,15 @@ public sealed partial class SensorStore
     public long BeginRun(long? captureId)
         => InTransaction((db, tx) => Scalar(db, tx, "INSERT INTO runs(capture_id, started) VALUES($c, $t) RETURNING id", ("$c", captureId), ("$t", Now())));
 
+    /// <summary>The run of a capture that never finished (its process died mid-replay): replaying into it again rewrites
+    /// the same alerts and events instead of adding copies. Null when the capture has none.</summary>
+    public long? GetUnfinishedRun(long captureId)
+    {
+        using var db = OpenRead();
+        long id = Scalar(db, null, "SELECT id FROM runs WHERE capture_id = $c AND finished IS NULL ORDER BY id DESC LIMIT 1", ("$c", captureId));
+        return id == 0 ? null : id;
+    }
+
     public void FinishRun(long runId)
         => InTransaction((db, tx) => NonQuery(db, tx, "UPDATE runs SET finished = $t WHERE id = $id", ("$t", Now()), ("$id", runId)));
 
@@ -150,7 +159,6 @@ public sealed partial class SensorStore
         foreach (var c in connections)
         {
             if (!devices.TryGetValue(c.FirstDeviceId, out var first) || !devices.TryGetValue(c.SecondDeviceId, out var second) || first == second) continue;
-            if (first > second) (first, second) = (second, first);
             Run(upsert, first, second, c.Discovered, c.LastSeen, JsonText.Numbers(c.Ports), JsonText.Protocols(c.Protocols), c.Packets, c.Bytes);
         }
     }

@@ -20,6 +20,11 @@ public sealed class DependencyRulesTests
         // Forwarding reads alerts as alerts.json writes them (one mapping, OutboundAlert): no OtSensor reference at all.
         { "OtSensor.Outputs.Forwarding", [] },
         { "OtSensor.Outputs.Reports", ["OtSensor.Core", "OtSensor.Analysis", "OtSensor.Outputs.Files"] },
+        // The store takes snapshots as plain records: it never sees the analysis objects' producers, let alone packets.
+        { "OtSensor.Outputs.Store", ["OtSensor.Core", "OtSensor.Analysis"] },
+        // A host, like the Cli: it runs the engine and every output behind `otsensor serve`.
+        { "OtSensor.Server", ["OtSensor.Core", "OtSensor.Capture", "OtSensor.Decoding", "OtSensor.Protocols", "OtSensor.Analysis", "OtSensor.Engine",
+            "OtSensor.Outputs.Files", "OtSensor.Outputs.Reports", "OtSensor.Outputs.Store"] },
         // The simulator writes captures; it never sees the sensor's decoders, so what it writes is checked independently.
         { "OtSensor.Simulation", ["OtSensor.Core"] },
     };
@@ -40,7 +45,7 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Outputs_NeverSeePacketsOrParsers()
     {
-        foreach (var name in new[] { "OtSensor.Outputs.Files", "OtSensor.Outputs.Forwarding", "OtSensor.Outputs.Reports" })
+        foreach (var name in new[] { "OtSensor.Outputs.Files", "OtSensor.Outputs.Forwarding", "OtSensor.Outputs.Reports", "OtSensor.Outputs.Store" })
         {
             var refs = Assembly.Load(name).GetReferencedAssemblies().Select(a => a.Name).ToArray();
             Assert.DoesNotContain("OtSensor.Capture", refs);
