@@ -67,7 +67,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await Shot(page, "device");
 
         // The dashboard and the inventory show the same plant.
-        await page.GotoAsync("/");
+        await page.GotoAsync("/index.html");
         await Assertions.Expect(page.GetByTestId("kpi-devices")).Not.ToHaveTextAsync("0");
         await Assertions.Expect(page.GetByTestId("protocol-table").Locator("tbody tr").First).ToContainTextAsync("Modbus", new() { IgnoreCase = true });
         await Shot(page, "dashboard");
@@ -254,5 +254,12 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         Assert.True(real.Length == 0, "script errors on the page: " + string.Join(" | ", real));
     }
 
-    private sealed record NodePoint(float X, float Y, string Id);
+    private sealed class NodePoint
+    {
+        public float X { get; set; }
+
+        public float Y { get; set; }
+
+        public string Id { get; set; } = "";
+    }
 }
