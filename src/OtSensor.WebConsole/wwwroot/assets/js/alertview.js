@@ -31,21 +31,20 @@ export function alertRows(a, canTriage, onChange) {
   const actions = h('td', { class: 'actions' });
   const row = h('tr', { 'data-testid': 'alert-row', dataset: { id: a.id, status: a.status || '' } },
     h('td', null, badge(a.severity, 'severity')),
-    h('td', null,
+    h('td', { class: 'alert-cell' },
       h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false', 'aria-controls': detailId, 'data-testid': 'alert-title',
         on: { click: (e) => { const open = detail.hidden; detail.hidden = !open; e.currentTarget.setAttribute('aria-expanded', String(open)); } } }, a.title),
-      a.protocol ? h('span', { class: 'chip' }, a.protocol) : null),
-    h('td', null, a.engine),
+      h('span', { class: 'alert-sub muted small' }, a.engine, a.protocol ? [' · ', h('span', { class: 'chip' }, a.protocol)] : null)),
     h('td', { class: 'mono small' }, endpoint(null, a.sourceDeviceAddress, a.sourceDevice), ' → ', endpoint(null, a.destinationDeviceAddress, a.destinationDevice)),
     h('td', { class: 'num' }, fmtNumber(a.count ?? 1)),
-    h('td', { class: 'nowrap' }, fmtTime(a.lastSeen || a.time)),
+    h('td', { class: 'alert-time' }, fmtTime(a.lastSeen || a.time)),
     h('td', { 'data-testid': 'alert-status' }, badge(a.status || 'new', 'status')),
     actions);
 
   const info = a.additionalInformation;
   const remediation = Array.isArray(a.remediationSteps) ? a.remediationSteps : (a.remediationSteps ? [a.remediationSteps] : []);
   const detail = h('tr', { class: 'detail-row', id: detailId, hidden: true },
-    h('td', { colspan: 8 },
+    h('td', { colspan: 7 },
       h('div', { class: 'detail-grid' },
         h('div', null,
           h('h3', null, 'Message'), h('p', { class: 'pre' }, a.message || '—'),

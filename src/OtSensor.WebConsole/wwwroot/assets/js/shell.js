@@ -106,11 +106,25 @@ function startLive() {
         if (el) el.textContent = `${fmtNumber(data.total)} devices`;
       }
       if (name === 'capture' && data) setLive('ok', data.state === 'playing' ? `Playing capture · ${fmtNumber(data.packets)} packets` : 'Live');
-      if (name === 'alert' && data) toast(`New alert: ${data.title}`, data.severity);
+      if (name === 'alert' && data) queueAlertToast(data);
       window.dispatchEvent(new CustomEvent(`otsensor:${name}`, { detail: data }));
     });
   }
   window.addEventListener('beforeunload', () => source.close());
+}
+
+// A capture raises its alerts in bursts: one notice per burst.
+let pendingAlerts = [];
+let alertTimer;
+function queueAlertToast(alert) {
+  pendingAlerts.push(alert);
+  clearTimeout(alertTimer);
+  alertTimer = setTimeout(() => {
+    const burst = pendingAlerts;
+    pendingAlerts = [];
+    const last = burst[burst.length - 1];
+    toast(burst.length === 1 ? `New alert: ${last.title}` : `${burst.length} new alerts (latest: ${last.title})`, last.severity);
+  }, 800);
 }
 
 /** A short notice in the corner (text only). */

@@ -15,7 +15,7 @@ async function load() {
     const page = await get('/api/console/alerts', state);
     const items = page.items || [];
     replace(document.getElementById('alert-rows'), items.length ? items.flatMap((a) => alertRows(a, canWrite(user)))
-      : emptyRow(8, page.total === 0 && !state.status && !state.engine && !state.severity && !state.search ? 'No alerts.' : 'No alert matches these filters.'));
+      : emptyRow(7, page.total === 0 && !state.status && !state.engine && !state.severity && !state.search ? 'No alerts.' : 'No alert matches these filters.'));
     pager(document.getElementById('alert-pager'), page.total, state.offset, state.limit, (offset) => { state.offset = offset; load(); }, 'alerts');
   } catch (e) {
     showError(e);

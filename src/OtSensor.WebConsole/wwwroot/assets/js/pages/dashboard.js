@@ -29,7 +29,7 @@ async function load() {
   drawChart('chart-types', {
     type: 'doughnut',
     data: { labels: types.map((e) => e[0]), datasets: [{ data: types.map((e) => e[1]), backgroundColor: PALETTE }] },
-    options: { plugins: { legend: { position: 'right' } }, cutout: '55%' },
+    options: { plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } }, cutout: '55%' },
   }, types.length === 0);
 
   const levels = Object.entries(d.devicesByPurdueLevel || {}).sort((a, b) => Number(a[0]) - Number(b[0]));
@@ -55,11 +55,13 @@ async function load() {
   }, engines.length === 0);
 
   const traffic = d.traffic || [];
+  // A capture of a minute or two is one or two points: bars read better than a line there.
+  const few = traffic.length <= 3;
   drawChart('chart-traffic', {
-    type: 'line',
+    type: few ? 'bar' : 'line',
     data: {
       labels: traffic.map((p) => new Date(p.time).toISOString().slice(11, 16)),
-      datasets: [{ label: 'Packets', data: traffic.map((p) => p.packets), borderColor: '#0f6cbd', backgroundColor: 'rgba(15,108,189,.12)', fill: true, tension: 0.25, pointRadius: traffic.length > 60 ? 0 : 2 }],
+      datasets: [{ label: 'Packets', data: traffic.map((p) => p.packets), borderColor: '#0f6cbd', backgroundColor: few ? '#0f6cbd' : 'rgba(15,108,189,.12)', fill: true, tension: 0.25, pointRadius: traffic.length > 60 ? 0 : 2, maxBarThickness: 60 }],
     },
     options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { title: { display: true, text: 'Capture time (UTC)' } } } },
   }, traffic.length === 0);

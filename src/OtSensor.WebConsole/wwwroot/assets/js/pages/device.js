@@ -80,9 +80,9 @@ async function load(user) {
           h('td', null, (c.protocols || []).map((p) => h('div', null, h('span', { class: 'chip' }, p.name), h('span', { class: 'muted small' }, ` ${(p.commands || []).join(', ')}`)))),
           h('td', { class: 'mono' }, (c.ports || []).join(', ')), h('td', { class: 'nowrap' }, fmtTime(c.discovered)), h('td', { class: 'nowrap' }, fmtTime(c.lastSeen)));
       })))),
-    section('Alerts', 'device-alerts', h('table', { class: 'table' },
-      h('thead', null, h('tr', null, ['Severity', 'Alert', 'Engine', 'Source → destination', 'Count', 'Last seen', 'Status', ''].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', null, (data.alerts || []).length === 0 ? emptyRow(8, 'No alerts for this device.') : data.alerts.flatMap((a) => alertRows(a, canWrite(user)))))),
+    section('Alerts', 'device-alerts', h('table', { class: 'table alert-table' },
+      h('thead', null, h('tr', null, ['Severity', 'Alert and engine', 'Source → destination', 'Count', 'Last seen', 'Status', ''].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', null, (data.alerts || []).length === 0 ? emptyRow(7, 'No alerts for this device.') : data.alerts.flatMap((a) => alertRows(a, canWrite(user)))))),
     section('Events', 'device-events', (data.events || []).length === 0 ? h('p', { class: 'muted' }, 'No events.')
       : h('ol', { class: 'timeline' }, data.events.map((e) => h('li', { class: `tl-item tl-${String(e.severity || 'info').toLowerCase()}` },
         h('time', { class: 'tl-time' }, fmtTime(e.timestamp)), h('div', { class: 'tl-body' }, h('strong', null, e.title), ' ', badge(e.type, 'neutral'), h('div', null, e.content)))))));
