@@ -36,6 +36,10 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         Assert.Equal(100, await page.GetByTestId("upload-progress").EvaluateAsync<int>("p => p.value"));
         await row.GetByTestId("capture-play").ClickAsync();
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "played", new() { Timeout = 90_000 });
+        Assert.NotEqual("0", (await row.Locator("td.num").Nth(1).TextContentAsync())?.Trim());
+        // The device count in the top bar comes only from the live event stream (GET /api/console/live).
+        await Assertions.Expect(page.GetByTestId("live-device-count")).ToContainTextAsync("devices");
+        await Assertions.Expect(page.GetByTestId("live-status")).ToHaveAttributeAsync("data-state", "ok");
         await Shot(page, "captures");
 
         // The map draws the devices the capture revealed: one cytoscape node per device, the same count as the API's.
@@ -112,6 +116,13 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await rows.First.WaitForAsync();
         await rows.First.GetByTestId("alert-title").ClickAsync();
         await Shot(page, "alerts");
+
+        // The alert's PCAP downloads as a capture file (pcap or pcapng magic number).
+        var download = await page.RunAndWaitForDownloadAsync(() => rows.First.GetByTestId("alert-pcap").ClickAsync());
+        var pcapPath = Path.Combine(server.ArtifactsDirectory, "alert.pcap");
+        await download.SaveAsAsync(pcapPath);
+        var magic = BitConverter.ToUInt32((await File.ReadAllBytesAsync(pcapPath)).AsSpan(0, 4));
+        Assert.Contains(magic, new uint[] { 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0x0a0d0d0a });
 
         await page.GotoAsync("/events.html");
         await Assertions.Expect(page.GetByTestId("event-item").First).ToBeVisibleAsync();

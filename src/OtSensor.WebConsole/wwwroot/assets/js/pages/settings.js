@@ -72,12 +72,14 @@ async function forwardingCard() {
   try {
     const s = await get('/api/console/settings/forwarding');
     const tbody = h('tbody');
-    const remove = (row) => row.remove();
+    const none = emptyRow(6, 'No forwarding targets: alerts stay on the sensor.');
+    const remove = (row) => { row.remove(); if (!tbody.querySelector('[data-testid="forwarding-row"]')) tbody.appendChild(none); };
     for (const t of s.targets || []) tbody.appendChild(targetRow(t, remove));
+    if ((s.targets || []).length === 0) tbody.appendChild(none);
     replace(body, h('form', { on: { submit: async (e) => {
       e.preventDefault();
       try {
-        await put('/api/console/settings/forwarding', { targets: [...tbody.children].map((r) => r.value()) });
+        await put('/api/console/settings/forwarding', { targets: [...tbody.querySelectorAll('[data-testid="forwarding-row"]')].map((r) => r.value()) });
         toast('Forwarding targets saved', 'info');
         replace(c, ...(await forwardingCard()).childNodes);
       } catch (err) { showError(err); }
@@ -85,7 +87,7 @@ async function forwardingCard() {
     h('table', { class: 'table table-compact' },
       h('thead', null, h('tr', null, ['Kind', 'Name', 'Endpoint', 'Secret', 'Enabled', ''].map((x) => h('th', { scope: 'col' }, x)))), tbody),
     h('div', { class: 'btn-row' },
-      h('button', { type: 'button', class: 'btn', 'data-testid': 'forwarding-add', on: { click: () => tbody.appendChild(targetRow({ kind: 'syslog', enabled: true }, remove)) } }, 'Add target'),
+      h('button', { type: 'button', class: 'btn', 'data-testid': 'forwarding-add', on: { click: () => { none.remove(); tbody.appendChild(targetRow({ kind: 'syslog', enabled: true }, remove)); } } }, 'Add target'),
       h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'forwarding-save' }, 'Save'))));
   } catch (e) {
     replace(body, h('p', { class: 'muted' }, e.status === 403 ? 'Only administrators can see and change forwarding.' : e.message));
