@@ -16,16 +16,16 @@ internal static class AdminEndpoints
 
     public static void Map(IEndpointRouteBuilder app, ServerContext server)
     {
-        app.MapGet("/api/console/settings/learning", context => GetLearning(context, server)).WithTags("Settings");
-        app.MapPut("/api/console/settings/learning", context => PutLearning(context, server)).WithTags("Settings");
-        app.MapGet("/api/console/settings/forwarding", context => GetForwarding(context, server)).WithTags("Settings");
-        app.MapPut("/api/console/settings/forwarding", context => PutForwarding(context, server)).WithTags("Settings");
-        app.MapGet("/api/console/tokens", context => Tokens(context, server)).WithTags("Settings");
-        app.MapPost("/api/console/tokens", context => CreateToken(context, server)).WithTags("Settings");
-        app.MapDelete("/api/console/tokens/{id}", context => RevokeToken(context, server, context.Request.RouteValues["id"] as string)).WithTags("Settings");
-        app.MapGet("/api/console/users", context => Users(context, server)).WithTags("Settings");
-        app.MapPost("/api/console/users", context => CreateUser(context, server)).WithTags("Settings");
-        app.MapDelete("/api/console/users/{username}", context => DeleteUser(context, server, context.Request.RouteValues["username"] as string ?? "")).WithTags("Settings");
+        Routes.Get(app, "/api/console/settings/learning", context => GetLearning(context, server)).WithTags("Settings");
+        Routes.Put(app, "/api/console/settings/learning", context => PutLearning(context, server)).WithTags("Settings");
+        Routes.Get(app, "/api/console/settings/forwarding", context => GetForwarding(context, server)).WithTags("Settings");
+        Routes.Put(app, "/api/console/settings/forwarding", context => PutForwarding(context, server)).WithTags("Settings");
+        Routes.Get(app, "/api/console/tokens", context => Tokens(context, server)).WithTags("Settings");
+        Routes.Post(app, "/api/console/tokens", context => CreateToken(context, server)).WithTags("Settings");
+        Routes.Delete(app, "/api/console/tokens/{id}", context => RevokeToken(context, server, context.Request.RouteValues["id"] as string)).WithTags("Settings");
+        Routes.Get(app, "/api/console/users", context => Users(context, server)).WithTags("Settings");
+        Routes.Post(app, "/api/console/users", context => CreateUser(context, server)).WithTags("Settings");
+        Routes.Delete(app, "/api/console/users/{username}", context => DeleteUser(context, server, context.Request.RouteValues["username"] as string ?? "")).WithTags("Settings");
     }
 
     private static Task GetLearning(HttpContext context, ServerContext server) => WriteLearning(context, LearningSettings.Load(server.Store));

@@ -17,11 +17,11 @@ internal static class CaptureEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ServerContext server)
     {
-        app.MapPost("/api/console/captures", context => Upload(context, server)).WithTags("Play PCAP");
-        app.MapGet("/api/console/captures", context => List(context, server)).WithTags("Play PCAP");
-        app.MapPost("/api/console/captures/play-all", context => PlayAll(context, server)).WithTags("Play PCAP");
-        app.MapPost("/api/console/captures/{id}/play", context => Play(context, server, context.Request.RouteValues["id"] as string)).WithTags("Play PCAP");
-        app.MapDelete("/api/console/captures", context => DeleteAll(context, server)).WithTags("Play PCAP");
+        Routes.Post(app, "/api/console/captures", context => Upload(context, server)).WithTags("Play PCAP");
+        Routes.Get(app, "/api/console/captures", context => List(context, server)).WithTags("Play PCAP");
+        Routes.Post(app, "/api/console/captures/play-all", context => PlayAll(context, server)).WithTags("Play PCAP");
+        Routes.Post(app, "/api/console/captures/{id}/play", context => Play(context, server, context.Request.RouteValues["id"] as string)).WithTags("Play PCAP");
+        Routes.Delete(app, "/api/console/captures", context => DeleteAll(context, server)).WithTags("Play PCAP");
     }
 
     private static async Task Upload(HttpContext context, ServerContext server)

@@ -17,19 +17,19 @@ internal static class ConsoleEndpoints
 
     public static void Map(IEndpointRouteBuilder app, ServerContext server)
     {
-        app.MapPost("/api/console/login", context => Login(context, server)).WithTags("Console");
-        app.MapPost("/api/console/logout", context => Logout(context, server)).WithTags("Console");
-        app.MapGet("/api/console/me", Me).WithTags("Console");
-        app.MapPost("/api/console/password", context => ChangePassword(context, server)).WithTags("Console");
-        app.MapGet("/api/console/dashboard", context => Dashboard(context, server)).WithTags("Console");
-        app.MapGet("/api/console/devices", context => Devices(context, server)).WithTags("Console");
-        app.MapGet("/api/console/devices/{id}", context => Device(context, server, context.Request.RouteValues["id"] as string)).WithTags("Console");
-        app.MapGet("/api/console/map", context => DeviceMap(context, server)).WithTags("Console");
-        app.MapGet("/api/console/alerts", context => Alerts(context, server)).WithTags("Console");
-        app.MapPost("/api/console/alerts/{id}/{action}", context => AlertAction(context, server,
+        Routes.Post(app, "/api/console/login", context => Login(context, server)).WithTags("Console");
+        Routes.Post(app, "/api/console/logout", context => Logout(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/me", Me).WithTags("Console");
+        Routes.Post(app, "/api/console/password", context => ChangePassword(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/dashboard", context => Dashboard(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/devices", context => Devices(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/devices/{id}", context => Device(context, server, context.Request.RouteValues["id"] as string)).WithTags("Console");
+        Routes.Get(app, "/api/console/map", context => DeviceMap(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/alerts", context => Alerts(context, server)).WithTags("Console");
+        Routes.Post(app, "/api/console/alerts/{id}/{action}", context => AlertAction(context, server,
             context.Request.RouteValues["id"] as string, context.Request.RouteValues["action"] as string)).WithTags("Console");
-        app.MapGet("/api/console/events", context => Events(context, server)).WithTags("Console");
-        app.MapGet("/api/console/live", context => Live(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/events", context => Events(context, server)).WithTags("Console");
+        Routes.Get(app, "/api/console/live", context => Live(context, server)).WithTags("Console");
     }
 
     private static async Task Login(HttpContext context, ServerContext server)

@@ -10,10 +10,10 @@ internal static class ReportEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ServerContext server)
     {
-        app.MapPost("/api/console/reports", context => Create(context, server)).WithTags("Reports");
-        app.MapGet("/api/console/reports", context => List(context, server)).WithTags("Reports");
-        app.MapGet("/api/console/reports/{id}/pdf", context => Download(context, server, context.Request.RouteValues["id"] as string, pdf: true)).WithTags("Reports");
-        app.MapGet("/api/console/reports/{id}/csv", context => Download(context, server, context.Request.RouteValues["id"] as string, pdf: false)).WithTags("Reports");
+        Routes.Post(app, "/api/console/reports", context => Create(context, server)).WithTags("Reports");
+        Routes.Get(app, "/api/console/reports", context => List(context, server)).WithTags("Reports");
+        Routes.Get(app, "/api/console/reports/{id}/pdf", context => Download(context, server, context.Request.RouteValues["id"] as string, pdf: true)).WithTags("Reports");
+        Routes.Get(app, "/api/console/reports/{id}/csv", context => Download(context, server, context.Request.RouteValues["id"] as string, pdf: false)).WithTags("Reports");
     }
 
     private static async Task Create(HttpContext context, ServerContext server)

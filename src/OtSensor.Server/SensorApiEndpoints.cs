@@ -25,25 +25,25 @@ internal static class SensorApiEndpoints
 
     public static void Map(IEndpointRouteBuilder app, ServerContext server)
     {
-        app.MapGet("/api/v1/devices", context => Devices(context, server)).WithTags("Sensor API");
-        app.MapGet("/api/v1/devices/connections", context => Connections(context, server, null)).WithTags("Sensor API");
-        app.MapGet("/api/v1/devices/{deviceId}/connections", context => Connections(context, server, context.Request.RouteValues["deviceId"] as string)).WithTags("Sensor API");
-        app.MapGet("/api/v1/devices/cves", context => Cves(context, server, null)).WithTags("Sensor API");
-        app.MapGet("/api/v1/devices/{ipAddress}/cves", context => Cves(context, server, context.Request.RouteValues["ipAddress"] as string)).WithTags("Sensor API");
-        app.MapGet("/api/v1/alerts", context => Alerts(context, server, v2: false)).WithTags("Sensor API");
-        app.MapGet("/api/v2/alerts", context => Alerts(context, server, v2: true)).WithTags("Sensor API");
-        app.MapPut("/api/v1/alerts/{uuid}", context => UpdateAlert(context, server, context.Request.RouteValues["uuid"] as string ?? "")).WithTags("Sensor API");
-        app.MapGet("/api/v1/events", context => Events(context, server)).WithTags("Sensor API");
-        app.MapGet("/api/v1/reports/vulnerabilities/devices", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteDevices)).WithTags("Sensor API");
-        app.MapGet("/api/v1/reports/vulnerabilities/security", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteSecurity)).WithTags("Sensor API");
-        app.MapGet("/api/v1/reports/vulnerabilities/operational", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteOperational)).WithTags("Sensor API");
-        app.MapGet("/api/v1/reports/vulnerabilities/mitigation", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteMitigation)).WithTags("Sensor API");
-        app.MapGet("/api/v2/alerts/pcap/{id}", context => Pcap(context, server, context.Request.RouteValues["id"] as string)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/devices", context => Devices(context, server)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/devices/connections", context => Connections(context, server, null)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/devices/{deviceId}/connections", context => Connections(context, server, context.Request.RouteValues["deviceId"] as string)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/devices/cves", context => Cves(context, server, null)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/devices/{ipAddress}/cves", context => Cves(context, server, context.Request.RouteValues["ipAddress"] as string)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/alerts", context => Alerts(context, server, v2: false)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v2/alerts", context => Alerts(context, server, v2: true)).WithTags("Sensor API");
+        Routes.Put(app, "/api/v1/alerts/{uuid}", context => UpdateAlert(context, server, context.Request.RouteValues["uuid"] as string ?? "")).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/events", context => Events(context, server)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/reports/vulnerabilities/devices", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteDevices)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/reports/vulnerabilities/security", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteSecurity)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/reports/vulnerabilities/operational", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteOperational)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v1/reports/vulnerabilities/mitigation", context => Vulnerabilities(context, server, VulnerabilityApiWriter.WriteMitigation)).WithTags("Sensor API");
+        Routes.Get(app, "/api/v2/alerts/pcap/{id}", context => Pcap(context, server, context.Request.RouteValues["id"] as string)).WithTags("Sensor API");
         foreach (var prefix in new[] { "/api/external/authentication", "/external/authentication" })
         {
-            app.MapPost(prefix + "/validation", context => Validation(context, server)).WithTags("Authentication");
-            app.MapPost(prefix + "/set_password", context => SetPassword(context, server)).WithTags("Authentication");
-            app.MapPost(prefix + "/set_password_by_admin", context => SetPasswordByAdmin(context, server)).WithTags("Authentication");
+            Routes.Post(app, prefix + "/validation", context => Validation(context, server)).WithTags("Authentication");
+            Routes.Post(app, prefix + "/set_password", context => SetPassword(context, server)).WithTags("Authentication");
+            Routes.Post(app, prefix + "/set_password_by_admin", context => SetPasswordByAdmin(context, server)).WithTags("Authentication");
         }
     }
 

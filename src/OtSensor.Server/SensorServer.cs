@@ -114,7 +114,7 @@ public sealed class SensorServer : IAsyncDisposable
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
         app.MapOpenApi();
-        app.MapGet("/health", http =>
+        Routes.Get(app, "/health", http =>
         {
             bool ok = store.IsHealthy();
             return HttpJson.Write(http, ok ? 200 : 503, w =>
