@@ -24,6 +24,12 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await ConsoleServer.LogIn(page, "admin", server.AdminPassword);
 
         // Upload through the page (multipart with a progress bar), then play it.
+        // A second tab keeps the map open while the capture plays: the live stream must redraw it.
+        var mapTab = await context.NewPageAsync();
+        await mapTab.GotoAsync("/map.html");
+        await mapTab.WaitForFunctionAsync("() => window.otsensorMap !== undefined");
+        var loadsBefore = int.Parse(await mapTab.GetByTestId("map-node-count").GetAttributeAsync("data-loads") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
         await page.GotoAsync("/captures.html");
         await page.GetByTestId("capture-table").Locator("tbody tr").First.WaitForAsync();
         var before = await CaptureIds(page);
@@ -41,6 +47,12 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await Assertions.Expect(page.GetByTestId("live-device-count")).ToContainTextAsync("devices");
         await Assertions.Expect(page.GetByTestId("live-status")).ToHaveAttributeAsync("data-state", "ok");
         await Shot(page, "captures");
+
+        // The open map redrew itself from the live stream (no reload) and shows devices.
+        await mapTab.WaitForFunctionAsync(
+            "n => Number(document.querySelector('[data-testid=map-node-count]').dataset.loads) > n && window.otsensorMap.nodes('.device').length > 0",
+            loadsBefore, new() { Timeout = 30_000 });
+        await mapTab.CloseAsync();
 
         // The map draws the devices the capture revealed: one cytoscape node per device, the same count as the API's.
         await page.GotoAsync("/map.html");
@@ -72,7 +84,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
 
         // The dashboard and the inventory show the same plant.
         await page.GotoAsync("/index.html");
-        await Assertions.Expect(page.GetByTestId("kpi-devices")).Not.ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId("kpi-devices")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]"));
         await Assertions.Expect(page.GetByTestId("protocol-table").Locator("tbody tr").First).ToContainTextAsync("Modbus", new() { IgnoreCase = true });
         await Shot(page, "dashboard");
         await page.GotoAsync("/devices.html");
@@ -131,6 +143,37 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Analyst_PlaysAllThenClearsAll_StoredDevicesStay()
+    {
+        await server.EnsureDemoPlayed();
+        await server.CreateUser("analyst2", "analyst", AnalystPassword);
+        var (context, page, errors) = await server.NewPage();
+        await using var _ = context;
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await ConsoleServer.LogIn(page, "analyst2", AnalystPassword);
+
+        await page.GotoAsync("/captures.html");
+        await page.GetByTestId("capture-table").Locator("tbody tr").First.WaitForAsync();
+        await page.GetByTestId("capture-file").SetInputFilesAsync(server.DemoCapture);
+        await page.GetByTestId("capture-upload").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("capture-row").Filter(new() { HasText = "modbus-plant.pcap" }).First).ToBeVisibleAsync();
+        await page.GetByTestId("capture-play-all").ClickAsync();
+        await page.WaitForFunctionAsync(
+            "() => { const rows = [...document.querySelectorAll('[data-testid=capture-row]')]; return rows.length > 0 && rows.every(r => r.dataset.state === 'played' || r.dataset.state === 'failed'); }",
+            null, new() { Timeout = 90_000 });
+        Assert.Equal(0, await page.Locator("[data-testid=capture-row][data-state=failed]").CountAsync());
+
+        await page.GetByTestId("capture-clear-all").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("capture-row")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("capture-table").Locator("tbody tr.empty")).ToBeVisibleAsync();
+
+        // Deleting the captures keeps what they revealed.
+        await page.GotoAsync("/index.html");
+        await Assertions.Expect(page.GetByTestId("kpi-devices")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]"));
+        AssertNoScriptErrors(errors);
+    }
+
+    [Fact]
     public async Task Analyst_GeneratesReport_DownloadsPdfAndCsv()
     {
         await server.EnsureDemoPlayed();
@@ -177,7 +220,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await Shot(page, "alerts-readonly");
 
         await page.GotoAsync("/captures.html");
-        await page.GetByTestId("capture-row").First.WaitForAsync();
+        await page.GetByTestId("capture-table").Locator("tbody tr").First.WaitForAsync();
         Assert.Equal(0, await page.GetByTestId("capture-upload").CountAsync());
         Assert.Equal(0, await page.GetByTestId("capture-play").CountAsync());
         Assert.Equal(0, await page.GetByTestId("capture-clear-all").CountAsync());

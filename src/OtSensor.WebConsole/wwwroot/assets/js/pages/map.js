@@ -207,6 +207,7 @@ async function load() {
   const devices = (map.nodes || []).length;
   const counter = document.getElementById('map-node-count');
   counter.dataset.nodes = String(cy.nodes('.device').length);
+  counter.dataset.loads = String(Number(counter.dataset.loads || 0) + 1);
   counter.dataset.edges = String(cy.edges().length);
   counter.textContent = `${fmtNumber(devices)} devices · ${fmtNumber(cy.edges().length)} connections${protocol ? ` using ${protocol}` : ''}`;
   drawLegend(map);
