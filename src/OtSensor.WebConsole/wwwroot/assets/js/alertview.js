@@ -63,7 +63,7 @@ export function alertRows(a, canTriage, onChange) {
     const buttons = [];
     if (canTriage) {
       for (const act of ACTIONS) {
-        if (act.hide.includes(item.status)) continue;
+        if (act.hide.includes(item.status) || (act.action === 'learn' && item.learned)) continue;
         buttons.push(h('button', {
           type: 'button', class: 'btn btn-small', 'data-testid': `alert-${act.action}`, 'aria-label': `${act.label}: ${item.title}`,
           on: { click: async (e) => {
@@ -71,7 +71,8 @@ export function alertRows(a, canTriage, onChange) {
             try {
               const updated = await post(`/api/console/alerts/${encodeURIComponent(item.id)}/${act.action}`);
               toast(`Alert ${act.done}: ${item.title}`, 'info');
-              const next = updated && updated.id !== undefined ? updated : { ...item, status: act.done };
+              const next = updated && updated.id !== undefined ? updated
+                : { ...item, status: act.action === 'learn' ? item.status : act.done, learned: item.learned || act.action === 'learn' };
               draw(next);
               if (onChange) onChange(next);
             } catch (err) {
