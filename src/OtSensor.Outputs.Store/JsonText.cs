@@ -32,6 +32,7 @@ internal static class JsonText
     public static List<string> ReadStrings(string json)
     {
         var list = new List<string>();
+        if (json == "[]") return list;
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         while (reader.Read())
             if (reader.TokenType == JsonTokenType.String) list.Add(reader.GetString()!);

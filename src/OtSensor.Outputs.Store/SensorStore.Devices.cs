@@ -93,29 +93,63 @@ public sealed partial class SensorStore
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    /// <summary>The device columns before the child tables are joined in.</summary>
+    /// <summary>A device read, with the lists its child rows are added to.</summary>
     private sealed class DeviceRow
     {
-        public required object[] Values;
-        public List<string> Ips = [];
-        public List<string> Macs = [];
-        public List<DeviceProtocolRecord> Protocols = [];
-        public List<DeviceFirmwareRecord> Firmware = [];
-        public List<DeviceEvidenceRecord> Evidence = [];
+        public required DeviceRecord Record;
+        public required List<string> Ips;
+        public required List<string> Macs;
+        public required List<DeviceProtocolRecord> Protocols;
+        public required List<DeviceFirmwareRecord> Firmware;
+        public required List<DeviceEvidenceRecord> Evidence;
     }
 
+    /// <summary>Typed column reads (no boxing): a listing of 10,000 devices reads 230,000 values.</summary>
     private static DeviceRow ReadDeviceRow(SqliteDataReader r)
     {
-        var values = new object[r.FieldCount];
-        r.GetValues(values);
-        return new DeviceRow { Values = values };
+        List<string> ips = [], macs = [];
+        List<DeviceProtocolRecord> protocols = [];
+        List<DeviceFirmwareRecord> firmware = [];
+        List<DeviceEvidenceRecord> evidence = [];
+        var record = new DeviceRecord
+        {
+            Id = r.GetInt32(0),
+            Key = r.GetString(1),
+            Name = r.GetString(2),
+            Vendor = NullableString(r, 3),
+            OperatingSystem = NullableString(r, 4),
+            Type = r.GetString(5),
+            EngineeringStation = r.GetInt64(6) != 0,
+            Authorized = r.GetInt64(7) != 0,
+            Scanner = r.GetInt64(8) != 0,
+            HasDynamicAddress = r.GetInt64(9) != 0,
+            ProgrammingDevice = r.GetInt64(10) != 0,
+            Internet = r.GetInt64(11) != 0,
+            PurdueLevel = NullableInt(r, 12),
+            Subnet = NullableString(r, 13),
+            SubnetName = NullableString(r, 14),
+            FirstSeen = r.GetInt64(15),
+            LastSeen = r.GetInt64(16),
+            PacketsSent = r.GetInt64(17),
+            PacketsReceived = r.GetInt64(18),
+            BytesSent = r.GetInt64(19),
+            BytesReceived = r.GetInt64(20),
+            Model = NullableString(r, 21),
+            FirmwareVersion = NullableString(r, 22),
+            IpAddresses = ips,
+            MacAddresses = macs,
+            Protocols = protocols,
+            Firmware = firmware,
+            Evidence = evidence,
+        };
+        return new DeviceRow { Record = record, Ips = ips, Macs = macs, Protocols = protocols, Firmware = firmware, Evidence = evidence };
     }
 
     /// <summary>Joins addresses, protocols, firmware (and evidence) to the rows: one query per child table, not one per device.</summary>
     private static List<DeviceRecord> Complete(SqliteConnection db, List<DeviceRow> rows, bool withEvidence, bool all)
     {
         var byId = new Dictionary<long, DeviceRow>(rows.Count);
-        foreach (var row in rows) byId[(long)row.Values[0]] = row;
+        foreach (var row in rows) byId[row.Record.Id] = row;
         if (rows.Count > 0)
         {
             // All devices: scan the child tables; a page: only its ids (a JSON array parameter, never spliced into the SQL).
@@ -147,46 +181,8 @@ public sealed partial class SensorStore
             }
         }
         var list = new List<DeviceRecord>(rows.Count);
-        foreach (var row in rows) list.Add(ToRecord(row));
+        foreach (var row in rows) list.Add(row.Record);
         return list;
-    }
-
-    private static DeviceRecord ToRecord(DeviceRow row)
-    {
-        var v = row.Values;
-        static string? S(object o) => o is DBNull ? null : (string)o;
-        static long L(object o) => o is DBNull ? 0 : (long)o;
-        return new DeviceRecord
-        {
-            Id = (int)(long)v[0],
-            Key = (string)v[1],
-            Name = (string)v[2],
-            Vendor = S(v[3]),
-            OperatingSystem = S(v[4]),
-            Type = (string)v[5],
-            EngineeringStation = L(v[6]) != 0,
-            Authorized = L(v[7]) != 0,
-            Scanner = L(v[8]) != 0,
-            HasDynamicAddress = L(v[9]) != 0,
-            ProgrammingDevice = L(v[10]) != 0,
-            Internet = L(v[11]) != 0,
-            PurdueLevel = v[12] is DBNull ? null : (int)(long)v[12],
-            Subnet = S(v[13]),
-            SubnetName = S(v[14]),
-            FirstSeen = L(v[15]),
-            LastSeen = L(v[16]),
-            PacketsSent = L(v[17]),
-            PacketsReceived = L(v[18]),
-            BytesSent = L(v[19]),
-            BytesReceived = L(v[20]),
-            Model = S(v[21]),
-            FirmwareVersion = S(v[22]),
-            IpAddresses = row.Ips,
-            MacAddresses = row.Macs,
-            Protocols = row.Protocols,
-            Firmware = row.Firmware,
-            Evidence = row.Evidence,
-        };
     }
 
     /// <summary>Connections matching <paramref name="query"/>, by id.</summary>

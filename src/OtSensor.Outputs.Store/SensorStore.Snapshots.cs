@@ -94,7 +94,13 @@ public sealed partial class SensorStore
                     """, ("$m", minute - (((minute % 60_000) + 60_000) % 60_000)), ("$p", snapshot.PacketsDelta), ("$b", snapshot.BytesDelta));
             if (snapshot.Baseline is { } baseline) WriteBaseline(db, tx, baseline);
         });
+        Interlocked.Increment(ref _inventoryVersion);
     }
+
+    private long _inventoryVersion;
+
+    /// <summary>Changes whenever a snapshot was written: a response built from the inventory stays valid while it does not.</summary>
+    public long InventoryVersion => Interlocked.Read(ref _inventoryVersion);
 
     private static Dictionary<int, int> WriteDevices(SqliteConnection db, SqliteTransaction tx, long runId, IReadOnlyList<DeviceRecord> devices)
     {

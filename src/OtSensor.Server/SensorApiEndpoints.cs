@@ -47,16 +47,24 @@ internal static class SensorApiEndpoints
         }
     }
 
-    private static Task Devices(HttpContext context, ServerContext server)
+    private static async Task Devices(HttpContext context, ServerContext server)
     {
-        if (!HttpJson.TryQueryBool(context, "authorized", out var authorized, out var error)) return HttpJson.Error(context, 400, error!);
-        var devices = server.Store.GetDevices(new DeviceQuery { Authorized = authorized }).Items;
-        return HttpJson.Ok(context, w =>
+        if (!HttpJson.TryQueryBool(context, "authorized", out var authorized, out var error))
         {
-            w.WriteStartArray();
-            foreach (var d in devices) ApiObjects.Device(w, d, console: false);
-            w.WriteEndArray();
-        });
+            await HttpJson.Error(context, 400, error!).ConfigureAwait(false);
+            return;
+        }
+        // Read the version first: a snapshot landing while the body is built makes this copy stale, never the next one.
+        long version = server.Store.InventoryVersion;
+        var key = "devices:" + (authorized?.ToString() ?? "all");
+        if (!server.Cache.TryGet(key, version, out var body))
+        {
+            body = server.Store.GetSensorDevicesJson(authorized);
+            server.Cache.Set(key, version, body);
+        }
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static Task Connections(HttpContext context, ServerContext server, string? deviceText)

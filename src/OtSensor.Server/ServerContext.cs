@@ -13,6 +13,7 @@ internal sealed class ServerContext(SensorStore store, string directory, ServerO
     public ReportService Reports => reports;
     public LiveHub Hub => hub;
     public LoginLimiter Limiter => limiter;
+    public ResponseCache Cache { get; } = new();
 
     /// <summary>A file the store recorded (relative path), or null when the path would leave the store's folder.</summary>
     public string? ResolveStoreFile(string relative)

@@ -155,4 +155,35 @@ public sealed class SnapshotTests
         Assert.Empty(store.GetConnections(new ConnectionQuery { LastSeenSince = 60_001 }));
         Assert.Single(store.GetConnections(new ConnectionQuery { Protocol = "MODBUS" }));
     }
+
+    [Fact]
+    public void GetSensorDevicesJson_MatchesTheRecordsFieldForField()
+    {
+        using var fixture = new StoreFixture();
+        using var store = fixture.Open();
+        Assert.Equal("[]", System.Text.Encoding.UTF8.GetString(store.GetSensorDevicesJson(null)));
+        store.WriteSnapshot(StoreFixture.Plant(store.BeginRun(null)));
+
+        using var doc = System.Text.Json.JsonDocument.Parse(store.GetSensorDevicesJson(null));
+        var records = store.GetDevices(new DeviceQuery()).Items;
+        Assert.Equal(records.Count, doc.RootElement.GetArrayLength());
+        for (int i = 0; i < records.Count; i++)
+        {
+            var json = doc.RootElement[i];
+            var record = records[i];
+            Assert.Equal(["id", "ipAddresses", "name", "vendor", "operatingSystem", "macAddresses", "type", "engineeringStation", "authorized", "scanner",
+                "protocols", "firmware", "hasDynamicAddress"], json.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(record.Id, json.GetProperty("id").GetInt32());
+            Assert.Equal(record.IpAddresses, json.GetProperty("ipAddresses").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal(record.MacAddresses, json.GetProperty("macAddresses").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal(record.Vendor, json.GetProperty("vendor").ValueKind == System.Text.Json.JsonValueKind.Null ? null : json.GetProperty("vendor").GetString());
+            Assert.True(json.GetProperty("authorized").GetBoolean());
+            Assert.False(json.GetProperty("scanner").GetBoolean());
+            Assert.Equal(record.Protocols.Select(p => (p.Id, p.Name, string.Join(",", p.Addresses))),
+                json.GetProperty("protocols").EnumerateArray().Select(p => (p.GetProperty("id").GetInt32(), p.GetProperty("name").GetString()!,
+                    string.Join(",", p.GetProperty("addresses").EnumerateArray().Select(a => a.GetString())))));
+            Assert.Equal(record.Firmware.Select(f => f.Model), json.GetProperty("firmware").EnumerateArray().Select(f => f.GetProperty("model").GetString()));
+        }
+        Assert.Equal("[]", System.Text.Encoding.UTF8.GetString(store.GetSensorDevicesJson(false)));
+    }
 }
