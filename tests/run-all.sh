@@ -14,6 +14,9 @@ command -v ip >/dev/null || need+=(iproute2)
 ldconfig -p 2>/dev/null | grep 'libpcap\.so\.0\.8' >/dev/null || need+=(libpcap0.8)
 # The PDF report embeds DejaVu Sans (OtSensor.Reports.Tests render reports).
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# The web console's browser tests (OtSensor.Console.Tests) drive Debian's headless Chromium; its build runs npm ci.
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "run-all: installing ${need[*]}"

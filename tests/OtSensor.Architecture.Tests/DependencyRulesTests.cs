@@ -58,7 +58,8 @@ public sealed class DependencyRulesTests
     public void EveryProductionAssembly_IsCoveredByARule()
     {
         var srcDir = FindRepoFolder("src");
-        var projects = Directory.GetDirectories(srcDir).Select(Path.GetFileName).Where(n => n != "OtSensor.Cli").ToArray();
+        // OtSensor.WebConsole holds the console's static files and compiles no code: nothing to reference or rule.
+        var projects = Directory.GetDirectories(srcDir).Select(Path.GetFileName).Where(n => n != "OtSensor.Cli" && n != "OtSensor.WebConsole").ToArray();
         var covered = Allowed.Select(row => (string)row[0]).ToArray();
         Assert.Empty(projects.Except(covered));
     }
