@@ -20,6 +20,8 @@ public sealed class AnalysisSnapshot
     public long BytesDelta { get; init; }
     /// <summary>Capture time of the last packet, epoch ms (the traffic chart's minute).</summary>
     public long? TrafficMinute { get; init; }
+    /// <summary>The run's last snapshot, after its inventory merged devices: devices the run created and no longer holds are removed.</summary>
+    public bool Final { get; init; }
     /// <summary>The run's learned baseline (baseline.json text), stored when not null.</summary>
     public string? Baseline { get; init; }
 }

@@ -7,9 +7,9 @@ public sealed partial class SensorStore
     private const string UpsertDeviceSql = """
         INSERT INTO devices(key, name, vendor, operating_system, type, engineering_station, authorized, scanner, has_dynamic_address,
           programming_device, internet, purdue_level, subnet, subnet_name, first_seen, last_seen, packets_sent, packets_received,
-          bytes_sent, bytes_received, model, firmware_version, primary_ip, run_id)
+          bytes_sent, bytes_received, model, firmware_version, primary_ip, run_id, first_run_id)
         VALUES($key, $name, $vendor, $os, $type, $es, $authorized, $scanner, $dynamic, $programming, $internet, $level, $subnet,
-          $subnetName, $first, $last, $ps, $pr, $bs, $br, $model, $firmware, $ip, $run)
+          $subnetName, $first, $last, $ps, $pr, $bs, $br, $model, $firmware, $ip, $run, $run)
         ON CONFLICT(key) DO UPDATE SET
           name = CASE WHEN excluded.name = excluded.key THEN name ELSE excluded.name END,
           vendor = COALESCE(excluded.vendor, vendor),
@@ -84,6 +84,7 @@ public sealed partial class SensorStore
         InTransaction((db, tx) =>
         {
             var deviceIds = WriteDevices(db, tx, snapshot.RunId, snapshot.Devices);
+            if (snapshot.Final) RemoveMergedDevices(db, tx, snapshot.RunId, snapshot.Devices);
             WriteConnections(db, tx, snapshot.Connections, deviceIds);
             var alertIds = WriteAlerts(db, tx, snapshot.RunId, snapshot.Alerts, deviceIds);
             WriteEvents(db, tx, snapshot.RunId, snapshot.Events, alertIds);
@@ -111,7 +112,8 @@ public sealed partial class SensorStore
             "$level", "$subnet", "$subnetName", "$first", "$last", "$ps", "$pr", "$bs", "$br", "$model", "$firmware", "$ip", "$run"];
         foreach (var n in names) upsert.Parameters.Add(new SqliteParameter(n, null));
         using var clearAddresses = Prepared(db, tx, "DELETE FROM device_addresses WHERE device_id = $d", "$d");
-        using var clearProtocols = Prepared(db, tx, "DELETE FROM device_protocols WHERE device_id = $d", "$d");
+        using var removeProtocol = Prepared(db, tx, "DELETE FROM device_protocols WHERE device_id = $d AND protocol = $p AND source = $s", "$d", "$p", "$s");
+        using var nextProtocol = Prepared(db, tx, "SELECT COALESCE(MAX(ordinal), -1) + 1 FROM device_protocols WHERE device_id = $d", "$d");
         using var clearFirmware = Prepared(db, tx, "DELETE FROM device_firmware WHERE device_id = $d", "$d");
         using var address = Prepared(db, tx, "INSERT INTO device_addresses(device_id, kind, ordinal, address) VALUES($d, $k, $o, $a)", "$d", "$k", "$o", "$a");
         using var protocol = Prepared(db, tx, """
@@ -133,14 +135,17 @@ public sealed partial class SensorStore
             int id = Convert.ToInt32(upsert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             map[d.Id] = id;
             Run(clearAddresses, id);
-            Run(clearProtocols, id);
-            Run(clearFirmware, id);
+            // Firmware: the latest stated wins; a run that states none keeps the earlier one.
+            if (d.Firmware.Count > 0) Run(clearFirmware, id);
             for (int i = 0; i < d.IpAddresses.Count; i++) Run(address, id, 0, i, d.IpAddresses[i]);
             for (int i = 0; i < d.MacAddresses.Count; i++) Run(address, id, 1, i, d.MacAddresses[i]);
-            for (int i = 0; i < d.Protocols.Count; i++)
+            // Protocols merge across runs: each one the snapshot states replaces the same protocol from the same source.
+            foreach (var p in d.Protocols)
             {
-                var p = d.Protocols[i];
-                Run(protocol, id, i, p.Id, p.Name, p.Protocol, JsonText.Strings(p.Addresses), JsonText.Strings(p.Roles), p.Source, p.Confidence);
+                Run(removeProtocol, id, p.Protocol, p.Source);
+                Set(nextProtocol, id);
+                long ordinal = Convert.ToInt64(nextProtocol.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                Run(protocol, id, ordinal, p.Id, p.Name, p.Protocol, JsonText.Strings(p.Addresses), JsonText.Strings(p.Roles), p.Source, p.Confidence);
             }
             for (int i = 0; i < d.Firmware.Count; i++)
             {
@@ -150,6 +155,18 @@ public sealed partial class SensorStore
             foreach (var e in d.Evidence) Run(evidence, id, e.Attribute, e.Value, e.Source, e.Detail, e.Confidence);
         }
         return map;
+    }
+
+    /// <summary>
+    /// The end of a run merges devices (a MAC-only host with the address it later got): devices this run created that its
+    /// final inventory no longer holds are removed (their alerts keep their addresses, the device reference is cleared).
+    /// </summary>
+    private static void RemoveMergedDevices(SqliteConnection db, SqliteTransaction tx, long runId, IReadOnlyList<DeviceRecord> devices)
+    {
+        var keys = new List<string>(devices.Count);
+        foreach (var d in devices) keys.Add(d.Key);
+        NonQuery(db, tx, "DELETE FROM devices WHERE first_run_id = $run AND key NOT IN (SELECT value FROM json_each($keys))",
+            ("$run", runId), ("$keys", JsonText.Strings(keys)));
     }
 
     private static void WriteConnections(SqliteConnection db, SqliteTransaction tx, IReadOnlyList<ConnectionRecord> connections, Dictionary<int, int> devices)

@@ -45,7 +45,8 @@ internal static class StoreMigrations
               model TEXT,
               firmware_version TEXT,
               primary_ip TEXT,
-              run_id INTEGER NOT NULL);
+              run_id INTEGER NOT NULL,
+              first_run_id INTEGER NOT NULL);
             CREATE INDEX devices_name ON devices(name);
             CREATE INDEX devices_type ON devices(type);
             CREATE INDEX devices_vendor ON devices(vendor);

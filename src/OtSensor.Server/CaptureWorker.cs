@@ -166,7 +166,7 @@ internal sealed class CaptureWorker : IDisposable
                 engine.ExportMuted();
                 learned = BaselineText(engine.Baseline);
             }
-            _store.WriteSnapshot(builder.Build(analyzer, pcaps, learned));
+            _store.WriteSnapshot(builder.Build(analyzer, pcaps, learned, final: true));
             _store.FinishRun(runId);
             var file = summary.Files.Count > 0 ? summary.Files[0] : null;
             bool usable = summary.AnythingUsable;

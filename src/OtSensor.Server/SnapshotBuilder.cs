@@ -21,7 +21,11 @@ internal sealed class SnapshotBuilder(long runId, SubnetPlan subnets)
 
     public long RunId => runId;
 
-    public AnalysisSnapshot Build(CaptureAnalyzer analyzer, IReadOnlyDictionary<int, string>? pcaps = null, string? baseline = null)
+    /// <param name="analyzer">The run, on its own thread.</param>
+    /// <param name="pcaps">Alert PCAP paths by the run's alert id (the final snapshot).</param>
+    /// <param name="baseline">The learned baseline text (the final snapshot).</param>
+    /// <param name="final">The run ended: its inventory is complete and merged.</param>
+    public AnalysisSnapshot Build(CaptureAnalyzer analyzer, IReadOnlyDictionary<int, string>? pcaps = null, string? baseline = null, bool final = false)
     {
         var inventory = analyzer.Inventory;
         var devices = new List<DeviceRecord>(inventory.Devices.Count);
@@ -50,6 +54,7 @@ internal sealed class SnapshotBuilder(long runId, SubnetPlan subnets)
             BytesDelta = bytes - _bytes,
             TrafficMinute = analyzer.Pipeline.LastPacket?.UnixMilliseconds,
             Baseline = baseline,
+            Final = final,
         };
         _frames = frames;
         _bytes = bytes;

@@ -186,4 +186,47 @@ public sealed class SnapshotTests
         }
         Assert.Equal("[]", System.Text.Encoding.UTF8.GetString(store.GetSensorDevicesJson(false)));
     }
+
+    [Fact]
+    public void WriteSnapshot_NextRunWithOtherProtocols_MergesThem()
+    {
+        using var fixture = new StoreFixture();
+        using var store = fixture.Open();
+        store.WriteSnapshot(StoreFixture.Plant(store.BeginRun(null)));
+        var second = StoreFixture.Plant(store.BeginRun(null));
+        var plc = second.Devices[1];
+        var http = new DeviceRecord
+        {
+            Id = plc.Id,
+            Key = plc.Key,
+            Name = plc.Key,
+            IpAddresses = plc.IpAddresses,
+            Protocols = [new DeviceProtocolRecord(0, "HTTP", "http", [], ["server"], "port", 20)],
+        };
+        store.WriteSnapshot(new AnalysisSnapshot { RunId = second.RunId, Devices = [second.Devices[0], http] });
+
+        var merged = store.GetDevices(new DeviceQuery { Search = "10.0.0.11" }).Items.Single();
+        Assert.Equal(["modbus", "http"], merged.Protocols.Select(p => p.Protocol));
+        Assert.Equal("PLC-1", merged.Name);            // a run that only knows the address keeps the stated name
+        Assert.Equal("PLC", merged.Type);              // and the classified type
+        Assert.Equal("BMX P34 2020", merged.Firmware.Single().Model);
+    }
+
+    [Fact]
+    public void WriteSnapshot_FinalOfARun_RemovesDevicesItMergedAway()
+    {
+        using var fixture = new StoreFixture();
+        using var store = fixture.Open();
+        long run = store.BeginRun(null);
+        var plant = StoreFixture.Plant(run);
+        var macOnly = new DeviceRecord { Id = 3, Key = "00:80:f4:00:00:99", Name = "00:80:f4:00:00:99", MacAddresses = ["00:80:f4:00:00:99"] };
+        store.WriteSnapshot(new AnalysisSnapshot { RunId = run, Devices = [.. plant.Devices, macOnly] });
+        Assert.Equal(3, store.Totals().Devices);
+        store.WriteSnapshot(new AnalysisSnapshot { RunId = run, Devices = plant.Devices, Final = true });
+        Assert.Equal(2, store.Totals().Devices);
+        // A later run's final snapshot never removes what earlier runs found.
+        long next = store.BeginRun(null);
+        store.WriteSnapshot(new AnalysisSnapshot { RunId = next, Devices = [plant.Devices[0]], Final = true });
+        Assert.Equal(2, store.Totals().Devices);
+    }
 }
