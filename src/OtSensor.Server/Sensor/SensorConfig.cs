@@ -18,7 +18,8 @@ namespace OtSensor.Server.Sensor;
 /// {
 ///   "interfaces": ["eth1"],            libpcap names of the monitor interfaces
 ///   "filter": "not port 22",           BPF filter (pcap-filter(7)), optional
-///   "snaplen": 65535, "bufferMb": 64, "queueMb": 64, "promiscuous": true,
+///   "snaplen": 65535, "bufferMb": 64, "queueMb": 64,    kernel buffer and queue per interface, MiB
+///   "promiscuous": true,
 ///   "store": "/var/lib/otsensor",      store folder (otsensor.db, certificate, alert PCAPs, outbox)
 ///   "urls": ["https://0.0.0.0:8443"], "http": false,
 ///   "learning": "10m",                 learning window in capture time; "0" = off
@@ -37,8 +38,11 @@ public sealed record SensorConfig
     public required IReadOnlyList<string> Interfaces { get; init; }
     public string? Filter { get; init; }
     public int SnapLength { get; init; } = 65_535;
-    public int BufferMebibytes { get; init; } = 64;
-    public int QueueMebibytes { get; init; } = 64;
+    /// <summary>libpcap's kernel buffer per interface, bytes (<c>bufferMb</c>, fractions allowed down to 64 KiB).</summary>
+    public int BufferBytes { get; init; } = 64 << 20;
+
+    /// <summary>The queue between each capture thread and the analysis, bytes (<c>queueMb</c>, fractions allowed down to 4 KiB).</summary>
+    public int QueueBytes { get; init; } = 64 << 20;
     public bool Promiscuous { get; init; } = true;
     public string Store { get; init; } = "/var/lib/otsensor";
     public IReadOnlyList<string> Urls { get; init; } = ["https://0.0.0.0:8443"];
@@ -102,8 +106,8 @@ public sealed record SensorConfig
                 Interfaces = interfaces,
                 Filter = String(root, "filter", name),
                 SnapLength = Integer(root, "snaplen", name, 64, 262_144) ?? defaults.SnapLength,
-                BufferMebibytes = Integer(root, "bufferMb", name, 1, 1024) ?? defaults.BufferMebibytes,
-                QueueMebibytes = Integer(root, "queueMb", name, 1, 1024) ?? defaults.QueueMebibytes,
+                BufferBytes = Mebibytes(root, "bufferMb", name, 64 << 10) ?? defaults.BufferBytes,
+                QueueBytes = Mebibytes(root, "queueMb", name, 4 << 10) ?? defaults.QueueBytes,
                 Promiscuous = Boolean(root, "promiscuous", name) ?? defaults.Promiscuous,
                 Store = String(root, "store", name) is { Length: > 0 } store ? store : defaults.Store,
                 Urls = urls,
@@ -125,8 +129,8 @@ public sealed record SensorConfig
         if (!Interfaces.SequenceEqual(next.Interfaces, StringComparer.Ordinal)) keys.Add("interfaces");
         if (Filter != next.Filter) keys.Add("filter");
         if (SnapLength != next.SnapLength) keys.Add("snaplen");
-        if (BufferMebibytes != next.BufferMebibytes) keys.Add("bufferMb");
-        if (QueueMebibytes != next.QueueMebibytes) keys.Add("queueMb");
+        if (BufferBytes != next.BufferBytes) keys.Add("bufferMb");
+        if (QueueBytes != next.QueueBytes) keys.Add("queueMb");
         if (Promiscuous != next.Promiscuous) keys.Add("promiscuous");
         if (Store != next.Store) keys.Add("store");
         if (!Urls.SequenceEqual(next.Urls, StringComparer.Ordinal)) keys.Add("urls");
@@ -165,6 +169,16 @@ public sealed record SensorConfig
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number) || number < minimum || number > maximum)
             throw Bad(name, key, string.Create(CultureInfo.InvariantCulture, $"must be an integer from {minimum} to {maximum}"));
         return number;
+    }
+
+    /// <summary>A size in MiB (fractions allowed, e.g. 0.0625 for 64 KiB), from <paramref name="minimum"/> bytes to 1 GiB.</summary>
+    private static int? Mebibytes(JsonElement root, string key, string name, int minimum)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        double bytes = value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double mib) ? mib * (1 << 20) : -1;
+        if (bytes < minimum || bytes > 1 << 30)
+            throw Bad(name, key, string.Create(CultureInfo.InvariantCulture, $"must be a number of MiB from {minimum / (double)(1 << 20)} to 1024"));
+        return (int)bytes;
     }
 
     private static bool? Boolean(JsonElement root, string key, string name)

@@ -120,8 +120,8 @@ public sealed class SensorHost : IAsyncDisposable
                 Interfaces = config.Interfaces,
                 Filter = config.Filter,
                 SnapLength = config.SnapLength,
-                KernelBufferBytes = config.BufferMebibytes << 20,
-                QueueBytes = config.QueueMebibytes << 20,
+                KernelBufferBytes = config.BufferBytes,
+                QueueBytes = config.QueueBytes,
                 Promiscuous = config.Promiscuous,
             });
         }
