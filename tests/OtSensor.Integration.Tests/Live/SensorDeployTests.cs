@@ -74,7 +74,8 @@ public sealed partial class SensorDeployTests : IDisposable
             Assert.True(found >= 0, $"'{step}' missing or out of order in:\n{output}");
             at = found;
         }
-        Assert.Equal(before, [Directory.Exists("/opt/otsensor"), File.Exists("/etc/otsensor/sensor.json"), File.Exists("/etc/systemd/system/otsensor.service")]);
+        bool[] after = [Directory.Exists("/opt/otsensor"), File.Exists("/etc/otsensor/sensor.json"), File.Exists("/etc/systemd/system/otsensor.service")];
+        Assert.Equal(before, after);
     }
 
     [Fact]
