@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+#if OTSENSOR_SERVE
 using OtSensor.Server;
+#endif
 
 namespace OtSensor.Cli;
 
@@ -74,6 +76,7 @@ internal static class ServeCommand
         return command;
     }
 
+#if OTSENSOR_SERVE
     private static int Run(ServerOptions options)
     {
         SensorServer server;
@@ -112,6 +115,28 @@ internal static class ServeCommand
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return ExitCodes.Ok;
     }
+
+#else
+    /// <summary>The native build has no server (see OtSensor.Cli.csproj): say so in one line.</summary>
+    private static int Run(ServerOptions options)
+    {
+        _ = options;
+        return Fail("this is the native (AOT) build, which does not include the server: run 'dotnet otsensor.dll serve' from the JIT build");
+    }
+
+    /// <summary>The options the JIT build hands to <c>OtSensor.Server</c>.</summary>
+    private sealed record ServerOptions
+    {
+        public string StoreDirectory { get; init; } = "";
+        public IReadOnlyList<string> Urls { get; init; } = [];
+        public bool PlainHttp { get; init; }
+        public TimeSpan? Learning { get; init; }
+        public long MaxUploadBytes { get; init; }
+        public int? ReplayPacketsPerSecond { get; init; }
+        public IReadOnlyList<string> Captures { get; init; } = [];
+        public TextWriter? PasswordOutput { get; init; }
+    }
+#endif
 
     private static bool TryParseSize(string text, out long bytes)
     {
