@@ -141,6 +141,14 @@ internal sealed partial class SensorProcess : IDisposable
         return check();
     }
 
+    /// <summary>Waits for the exit and then for the output readers to reach the end (WaitForExit with a timeout alone does not).</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!Process.WaitForExit(timeout)) return false;
+        Process.WaitForExit();
+        return true;
+    }
+
     public void Signal(int signal) => Assert.Equal(0, Kill(Process.Id, signal));
 
     public void Dispose()

@@ -39,8 +39,14 @@ public sealed class SensorServiceTests : IDisposable
         {
             Assert.True(first.WaitForLog("capturing on", Start), first.Everything);
             password = first.InitialPassword() ?? throw new InvalidOperationException("no first-start password:\n" + first.Everything);
-            veth.Replay("--topspeed", Captures);
+            long sent = veth.Replay("--topspeed", Captures);
             first.Login(address, password);
+            // Every frame sent was captured and analysed (IPv6 is off on the pair: nothing else crosses it).
+            Assert.True(SensorProcess.Eventually(() =>
+            {
+                using var health = SensorProcess.Health(address);
+                return health.RootElement.GetProperty("analysis").GetProperty("frames").GetInt64() == sent;
+            }, TimeSpan.FromSeconds(20)), $"sent {sent}\n{first.Everything}");
             Assert.True(SensorProcess.Eventually(() => Devices(first).SetEquals(expected), TimeSpan.FromSeconds(20)),
                 $"live devices {string.Join(", ", Devices(first))} vs offline {string.Join(", ", expected)}\n{first.Everything}");
             Assert.True(SensorProcess.Eventually(() => AlertIds(first).Length > 0, TimeSpan.FromSeconds(10)), "no alerts\n" + first.Everything);
@@ -48,7 +54,7 @@ public sealed class SensorServiceTests : IDisposable
             alertsBefore = AlertIds(first);
 
             first.Process.Kill();
-            Assert.True(first.Process.WaitForExit(10_000));
+            Assert.True(first.WaitForExit(TimeSpan.FromSeconds(10)));
             Assert.Equal(137, first.Process.ExitCode);
         }
 
@@ -61,7 +67,7 @@ public sealed class SensorServiceTests : IDisposable
         Assert.Subset(AlertIds(second).ToHashSet(), alertsBefore.ToHashSet());
 
         second.Signal(15);
-        Assert.True(second.Process.WaitForExit(30_000), second.Everything);
+        Assert.True(second.WaitForExit(TimeSpan.FromSeconds(30)), second.Everything);
         Assert.True(second.Process.ExitCode == 0, second.Everything);
         Assert.Contains("stopped: final snapshot written", second.Messages);
         Assert.All(second.Output.Where(l => l.StartsWith('{')), l => JsonDocument.Parse(l).Dispose());
@@ -108,7 +114,45 @@ public sealed class SensorServiceTests : IDisposable
             return alerts.RootElement.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("title").GetString() == "Sensor Dropped Captured Packets");
         }, TimeSpan.FromSeconds(10)), sensor.Everything);
         sensor.Signal(15);
-        Assert.True(sensor.Process.WaitForExit(30_000) && sensor.Process.ExitCode == 0, sensor.Everything);
+        Assert.True(sensor.WaitForExit(TimeSpan.FromSeconds(30)) && sensor.Process.ExitCode == 0, sensor.Everything);
+    }
+
+    [LiveNetworkFact]
+    public void Sensor_SighupAddsForwardingTarget_AlertsReachSyslogAndFlushOnSigterm()
+    {
+        using var veth = new VethPair();
+        using var syslog = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        int syslogPort = ((System.Net.IPEndPoint)syslog.Client.LocalEndPoint!).Port;
+        var store = SensorProcess.MakeStore(_folder, "store");
+        var (config, _) = Config(veth.CaptureSide, store, "\"learning\": \"0\"");
+        using var sensor = new SensorProcess(config, store);
+        Assert.True(sensor.WaitForLog("capturing on", Start), sensor.Everything);
+
+        SensorProcess.WriteConfig(config, File.ReadAllText(config).Replace("\"learning\": \"0\"",
+            $"\"learning\": \"0\", \"forwarding\": {{\"targets\": [\"syslog:udp://127.0.0.1:{syslogPort}\"]}}", StringComparison.Ordinal));
+        sensor.Signal(1);
+        Assert.True(sensor.WaitForLog($"forwarding to syslog", TimeSpan.FromSeconds(10)), sensor.Everything);
+        veth.Replay("--topspeed", Captures[0]);
+
+        var received = new List<string>();
+        var end = DateTime.UtcNow.AddSeconds(20);
+        while (received.Count == 0 && DateTime.UtcNow < end)
+        {
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                var datagram = syslog.ReceiveAsync(wait.Token).AsTask().GetAwaiter().GetResult();
+                received.Add(System.Text.Encoding.UTF8.GetString(datagram.Buffer));
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        Assert.True(received.Count > 0, "nothing reached the syslog target\n" + sensor.Everything);
+        Assert.Contains("CEF:0|", received[0], StringComparison.Ordinal);
+        sensor.Signal(15);
+        Assert.True(sensor.WaitForExit(TimeSpan.FromSeconds(30)) && sensor.Process.ExitCode == 0, sensor.Everything);
+        Assert.True(sensor.Messages.Contains("forwarders flushed: everything sent"), string.Join('\n', sensor.Messages));
     }
 
     [LiveNetworkFact]
@@ -143,7 +187,7 @@ public sealed class SensorServiceTests : IDisposable
         Assert.Contains(sensor.Messages, l => l.StartsWith("reload refused, the running configuration is kept: sensor.json: 'snaplen': must be an integer", StringComparison.Ordinal));
         Assert.False(sensor.Process.HasExited);
         sensor.Signal(2);
-        Assert.True(sensor.Process.WaitForExit(30_000) && sensor.Process.ExitCode == 0, sensor.Everything);
+        Assert.True(sensor.WaitForExit(TimeSpan.FromSeconds(30)) && sensor.Process.ExitCode == 0, sensor.Everything);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
