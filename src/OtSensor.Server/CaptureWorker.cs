@@ -14,7 +14,8 @@ namespace OtSensor.Server;
 /// <summary>
 /// Plays uploaded captures one at a time, in queue order, on one background thread: each through a
 /// <see cref="CaptureAnalyzer"/> with the stored baseline and learning setting, writing a snapshot to the store about
-/// every second of wall time (so a server killed mid-replay keeps what was stored), pushing progress and new alerts to
+/// every second of wall time (so a server killed mid-replay keeps what was stored; less often when a large inventory
+/// makes one snapshot slow, so that they take at most a fifth of the time), pushing progress and new alerts to
 /// the live stream, and at the end the alert PCAPs, the final state and the learned baseline.
 /// </summary>
 /// <remarks>
@@ -136,7 +137,7 @@ internal sealed class CaptureWorker : IDisposable
         var analyzer = new CaptureAnalyzer(new EngineOptions { Detection = detection }, new EventLogWriter(null, null));
         var builder = new SnapshotBuilder(runId, SubnetPlan.LearnedOnly());
         var clock = Stopwatch.StartNew();
-        long lastSnapshot = 0, lastProgress = 0;
+        long lastSnapshot = 0, lastProgress = 0, interval = (long)_options.SnapshotInterval.TotalMilliseconds;
         int alertsPublished = 0;
         try
         {
@@ -150,12 +151,15 @@ internal sealed class CaptureWorker : IDisposable
                     lastProgress = now;
                     PublishProgress(captureId, "playing", progress.Frames, analyzer.Pipeline.Bytes);
                 }
-                if (now - lastSnapshot >= _options.SnapshotInterval.TotalMilliseconds)
+                if (now - lastSnapshot >= interval)
                 {
-                    lastSnapshot = now;
                     _store.WriteSnapshot(builder.Build(analyzer));
                     _store.SetCaptureState(captureId, "playing", progress.Frames, analyzer.Pipeline.Bytes);
                     alertsPublished = PublishNews(analyzer, alertsPublished);
+                    // A large inventory makes each snapshot slow: keep snapshots under a fifth of the replay's time.
+                    long took = clock.ElapsedMilliseconds - now;
+                    interval = Math.Max((long)_options.SnapshotInterval.TotalMilliseconds, 4 * took);
+                    lastSnapshot = clock.ElapsedMilliseconds;
                 }
             });
             token.ThrowIfCancellationRequested();
