@@ -40,6 +40,9 @@ public sealed class SensorServer : IAsyncDisposable
 
     internal SensorStore Store => _store;
 
+    /// <summary>The console's live stream (<c>GET /api/console/live</c>): the sensor host publishes live devices and alerts on it.</summary>
+    internal LiveHub Hub { get; private init; } = null!;
+
     public static string Version => typeof(SensorServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>The addresses Kestrel listens on (the real ports when 0 was asked).</summary>
@@ -161,7 +164,7 @@ public sealed class SensorServer : IAsyncDisposable
             ? HttpJson.Error(http, 404, "no such API endpoint")
             : HttpJson.Error(http, 404, "not found"));
 
-        var server = new SensorServer(app, store, worker, reports, password);
+        var server = new SensorServer(app, store, worker, reports, password) { Hub = hub };
         foreach (var capture in options.Captures) server.LoadCapture(capture);
         return server;
     }

@@ -72,7 +72,8 @@ public sealed class SensorHost : IAsyncDisposable
     public IReadOnlyList<Uri> Addresses => _server.Addresses;
 
     /// <summary>
-    /// Called on the analysis thread after each snapshot with the alerts that are new or counted up since the last call
+    /// Called on the analysis thread after each snapshot (which also announces the device total and new alerts on the
+    /// console's live stream) with the alerts that are new or counted up since the last call
     /// (and the analyzer they belong to, e.g. for <c>AlertsJsonWriter</c>): the forwarders' feed. Must not block long.
     /// </summary>
     public Action<CaptureAnalyzer, IReadOnlyList<Alert>>? AlertsUpdated { get; set; }
@@ -309,8 +310,11 @@ public sealed class SensorHost : IAsyncDisposable
         if (reload is not null)
         {
             var previous = _config;
-            // Only what applies live is taken; the rest stays as started until a restart.
-            _config = previous with { LearningWindow = reload.LearningWindow, LogLevel = reload.LogLevel, Forwarding = reload.Forwarding };
+            lock (_reloadLock)
+            {
+                // Only what applies live is taken; the rest stays as started until a restart.
+                _config = previous with { LearningWindow = reload.LearningWindow, LogLevel = reload.LogLevel, Forwarding = reload.Forwarding };
+            }
             if (reload.LearningWindow != previous.LearningWindow)
             {
                 SensorLog.LearningChanged(_log, (long)previous.LearningWindow.TotalSeconds, (long)reload.LearningWindow.TotalSeconds);
@@ -360,18 +364,38 @@ public sealed class SensorHost : IAsyncDisposable
             SensorLog.StoreFailed(_log, e.Message);
             _health = _health with { StoreError = e.Message.ReplaceLineEndings(" ") };
         }
-        if (AlertsUpdated is { } updated && analyzer.Detection is { } detection)
+        var hub = _server.Hub;
+        long devices = analyzer.Inventory.Devices.Count;
+        hub.Publish("devices", w =>
         {
-            var changed = new List<Alert>();
-            foreach (var alert in detection.Alerts.Alerts)
-            {
-                if (_alertCounts.TryGetValue(alert.Id, out long count) && count == alert.Count) continue;
-                _alertCounts[alert.Id] = alert.Count;
-                changed.Add(alert);
-            }
-            if (changed.Count > 0) updated(analyzer, changed);
+            w.WriteStartObject();
+            w.WriteNumber("total", devices);
+            w.WriteEndObject();
+        });
+        if (analyzer.Detection is not { } detection) return;
+        var changed = new List<Alert>();
+        foreach (var alert in detection.Alerts.Alerts)
+        {
+            bool known = _alertCounts.TryGetValue(alert.Id, out long count);
+            if (known && count == alert.Count) continue;
+            _alertCounts[alert.Id] = alert.Count;
+            changed.Add(alert);
+            if (!known) PublishAlert(hub, alert);
         }
+        if (changed.Count > 0) AlertsUpdated?.Invoke(analyzer, changed);
     }
+
+    /// <summary>A new alert on the console's live stream, as the capture player announces them.</summary>
+    private static void PublishAlert(LiveHub hub, Alert alert)
+        => hub.Publish("alert", w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", alert.Id);
+            w.WriteString("title", alert.Type.Title);
+            w.WriteString("severity", AlertNames.Severity(alert.Type.Severity));
+            w.WriteString("engine", AlertNames.Engine(alert.Type.Engine));
+            w.WriteEndObject();
+        });
 
     private void Publish(string state, string? error, LiveCaptureStatistics[]? statistics = null)
     {
