@@ -190,6 +190,22 @@ public sealed class SensorServiceTests : IDisposable
         Assert.True(sensor.WaitForExit(TimeSpan.FromSeconds(30)) && sensor.Process.ExitCode == 0, sensor.Everything);
     }
 
+    [LiveNetworkFact]
+    public void Sensor_MonitorInterfaceRemoved_ExitsOneForSystemdToRestart()
+    {
+        // Disposed twice on success (once to pull the interface away, once by using): the second does nothing.
+        using var veth = new VethPair();
+        var store = SensorProcess.MakeStore(_folder, "store");
+        var (config, _) = Config(veth.CaptureSide, store, "\"learning\": \"0\"");
+        using var sensor = new SensorProcess(config, store);
+        Assert.True(sensor.WaitForLog("capturing on", Start), sensor.Everything);
+        veth.Dispose();
+        Assert.True(sensor.WaitForExit(TimeSpan.FromSeconds(30)), sensor.Everything);
+        Assert.True(sensor.Process.ExitCode == 1, sensor.Everything);
+        Assert.Contains(sensor.Messages, m => m.StartsWith("capture stopped: ", StringComparison.Ordinal));
+        Assert.Contains("stopped: final snapshot written", sensor.Messages);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>A configuration for one interface, plain HTTP on a free loopback port, plus <paramref name="extra"/> keys.</summary>
