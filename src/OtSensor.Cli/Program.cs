@@ -10,6 +10,7 @@ root.Subcommands.Add(CaptureCommand.Create());
 root.Subcommands.Add(ForwardCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(SensorCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.CommandResult.Command != root || parse.Errors.Count > 0 && args.Length > 0)

@@ -40,6 +40,9 @@ public sealed class SensorServer : IAsyncDisposable
 
     internal SensorStore Store => _store;
 
+    /// <summary>The console's live stream (<c>GET /api/console/live</c>): the sensor host publishes live devices and alerts on it.</summary>
+    internal LiveHub Hub { get; private init; } = null!;
+
     public static string Version => typeof(SensorServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>The addresses Kestrel listens on (the real ports when 0 was asked).</summary>
@@ -77,9 +80,16 @@ public sealed class SensorServer : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (options.ConfigureLogging is { } configureLogging)
+        {
+            configureLogging(builder.Logging);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
         builder.Services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -119,13 +129,29 @@ public sealed class SensorServer : IAsyncDisposable
         app.MapOpenApi();
         Routes.Get(app, "/health", http =>
         {
-            bool ok = store.IsHealthy();
+            bool storeOk = store.IsHealthy();
+            // The extra details are written first into a buffer: their verdict decides the status written before them.
+            using var details = new MemoryStream();
+            bool detailsOk = true;
+            if (options.HealthDetails is { } health)
+            {
+                using var d = new System.Text.Json.Utf8JsonWriter(details, HttpJson.Options);
+                d.WriteStartObject();
+                detailsOk = health(d);
+                d.WriteEndObject();
+            }
+            bool ok = storeOk && detailsOk;
             return HttpJson.Write(http, ok ? 200 : 503, w =>
             {
                 w.WriteStartObject();
                 w.WriteString("status", ok ? "ok" : "degraded");
                 w.WriteString("version", Version);
-                w.WriteString("store", ok ? "ok" : "unavailable");
+                w.WriteString("store", storeOk ? "ok" : "unavailable");
+                if (details.Length > 0)
+                {
+                    using var extra = System.Text.Json.JsonDocument.Parse(details.ToArray());
+                    foreach (var property in extra.RootElement.EnumerateObject()) property.WriteTo(w);
+                }
                 w.WriteEndObject();
             });
         }).WithTags("Health");
@@ -138,7 +164,7 @@ public sealed class SensorServer : IAsyncDisposable
             ? HttpJson.Error(http, 404, "no such API endpoint")
             : HttpJson.Error(http, 404, "not found"));
 
-        var server = new SensorServer(app, store, worker, reports, password);
+        var server = new SensorServer(app, store, worker, reports, password) { Hub = hub };
         foreach (var capture in options.Captures) server.LoadCapture(capture);
         return server;
     }

@@ -32,4 +32,13 @@ public sealed record ServerOptions
 
     /// <summary>Replay speed limit in packets per second (null: as fast as the analysis goes), to watch a capture play.</summary>
     public int? ReplayPacketsPerSecond { get; init; }
+
+    /// <summary>
+    /// Adds to <c>GET /health</c>: writes extra properties into its object (e.g. the live capture's counters) and returns
+    /// false when what it reports is unhealthy (the status becomes <c>degraded</c>, 503). Called on request threads.
+    /// </summary>
+    public Func<System.Text.Json.Utf8JsonWriter, bool>? HealthDetails { get; init; }
+
+    /// <summary>Replaces the web host's default logging (warnings as single lines on stderr), e.g. with JSON lines.</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; init; }
 }
