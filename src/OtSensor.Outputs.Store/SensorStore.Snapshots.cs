@@ -76,17 +76,20 @@ public sealed partial class SensorStore
     /// <summary>
     /// Writes one snapshot in one transaction: devices (upserted by primary address, their addresses, protocols and
     /// firmware replaced, evidence merged), connections, alerts (the user's triage kept), new events, traffic, baseline.
-    /// When this returns the snapshot is durable.
+    /// When this returns the snapshot is durable. Returns the store's alert id of each of the snapshot's alerts (by the
+    /// run's alert id), for a caller that passes them on (forwarding).
     /// </summary>
-    public void WriteSnapshot(AnalysisSnapshot snapshot)
+    public IReadOnlyDictionary<long, long> WriteSnapshot(AnalysisSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        IReadOnlyDictionary<long, long> written = new Dictionary<long, long>();
         InTransaction((db, tx) =>
         {
             var deviceIds = WriteDevices(db, tx, snapshot.RunId, snapshot.Devices);
             if (snapshot.Final) RemoveMergedDevices(db, tx, snapshot.RunId, snapshot.Devices);
             WriteConnections(db, tx, snapshot.Connections, deviceIds);
             var alertIds = WriteAlerts(db, tx, snapshot.RunId, snapshot.Alerts, deviceIds);
+            written = alertIds;
             WriteEvents(db, tx, snapshot.RunId, snapshot.Events, alertIds);
             if (snapshot.TrafficMinute is long minute && (snapshot.PacketsDelta != 0 || snapshot.BytesDelta != 0))
                 NonQuery(db, tx, """
@@ -96,6 +99,7 @@ public sealed partial class SensorStore
             if (snapshot.Baseline is { } baseline) WriteBaseline(db, tx, baseline);
         });
         Interlocked.Increment(ref _inventoryVersion);
+        return written;
     }
 
     private long _inventoryVersion;

@@ -25,9 +25,11 @@ public sealed class SensorServer : IAsyncDisposable
     private readonly SensorStore _store;
     private readonly CaptureWorker _worker;
     private readonly ReportService _reports;
+    private readonly ForwardingService _forwarding;
 
-    private SensorServer(WebApplication app, SensorStore store, CaptureWorker worker, ReportService reports, string? adminPassword)
+    private SensorServer(WebApplication app, SensorStore store, CaptureWorker worker, ReportService reports, ForwardingService forwarding, string? adminPassword)
     {
+        _forwarding = forwarding;
         _app = app;
         _store = store;
         _worker = worker;
@@ -95,9 +97,12 @@ public sealed class SensorServer : IAsyncDisposable
         var hub = new LiveHub();
         var worker = new CaptureWorker(store, directory, hub, options);
         var reports = new ReportService(store, directory);
+        var forwarding = new ForwardingService(store, directory) { ForwarderOptions = options.ForwarderOptions };
+        worker.Forwarding = forwarding;
         var context = new ServerContext(store, directory, options, worker, reports, hub, new LoginLimiter(TimeProvider.System))
         {
             Stopping = app.Lifetime.ApplicationStopping,
+            Forwarding = forwarding,
         };
         var access = new AccessControl(store);
 
@@ -138,7 +143,7 @@ public sealed class SensorServer : IAsyncDisposable
             ? HttpJson.Error(http, 404, "no such API endpoint")
             : HttpJson.Error(http, 404, "not found"));
 
-        var server = new SensorServer(app, store, worker, reports, password);
+        var server = new SensorServer(app, store, worker, reports, forwarding, password);
         foreach (var capture in options.Captures) server.LoadCapture(capture);
         return server;
     }
@@ -154,6 +159,7 @@ public sealed class SensorServer : IAsyncDisposable
         {
             throw new ServerSetupException("cannot listen: " + HttpJson.OneLine(e.Message), e);
         }
+        await _forwarding.StartAsync().ConfigureAwait(false);
         _worker.Start();
         _reports.Start();
     }
@@ -170,6 +176,7 @@ public sealed class SensorServer : IAsyncDisposable
     {
         _worker.Dispose();
         _reports.Dispose();
+        await _forwarding.DisposeAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
     }

@@ -260,6 +260,18 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         var token = await page.GetByTestId("token-value").TextContentAsync();
         Assert.False(string.IsNullOrWhiteSpace(token));
         await Assertions.Expect(page.GetByTestId("token-row").Filter(new() { HasText = "SIEM integration" })).ToBeVisibleAsync();
+
+        // A forwarding target saved from the page gets its row in the delivery status table (GET /api/console/forwarding).
+        await page.GetByTestId("forwarding-add").ClickAsync();
+        var target = page.GetByTestId("forwarding-row").Last;
+        await target.GetByLabel("Name").FillAsync("siem-<b>x</b>");
+        await target.GetByLabel("Endpoint").FillAsync("udp://127.0.0.1:9");
+        await page.GetByTestId("forwarding-save").ClickAsync();
+        var status = page.GetByTestId("forwarding-status-row").Filter(new() { HasText = "siem-<b>x</b>" });
+        await Assertions.Expect(status).ToBeVisibleAsync();
+        await Assertions.Expect(status.GetByTestId("forwarding-pending")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId("forwarding-outbox")).ToContainTextAsync("Outbox:");
+        Assert.Equal(0, await page.Locator("[data-testid=forwarding-status] b").CountAsync());
         await Shot(page, "settings");
         await page.ReloadAsync();
         await page.GetByTestId("token-row").First.WaitForAsync();
