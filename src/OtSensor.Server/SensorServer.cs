@@ -120,6 +120,15 @@ public sealed class SensorServer : IAsyncDisposable
             var files = new PhysicalFileProvider(console);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            // Endpoint routing picks the fallback route for a bare "/" before the default-file middleware can rewrite
+            // it: the dashboard gets its own route (the access control above has sent a signed-out browser to login).
+            var index = Path.Combine(console, "index.html");
+            app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+            {
+                http.Response.ContentType = "text/html; charset=utf-8";
+                http.Response.Headers.CacheControl = "no-cache";
+                return HttpMethods.IsHead(http.Request.Method) ? Task.CompletedTask : http.Response.SendFileAsync(index);
+            }).ExcludeFromDescription();
         }
         app.MapOpenApi();
         Routes.Get(app, "/health", http =>

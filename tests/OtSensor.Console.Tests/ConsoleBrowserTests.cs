@@ -82,8 +82,8 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await Assertions.Expect(page.GetByTestId("device-connections").Locator("tbody tr").First).ToBeVisibleAsync();
         await Shot(page, "device");
 
-        // The dashboard and the inventory show the same plant.
-        await page.GotoAsync("/index.html");
+        // The dashboard (the bare "/") and the inventory show the same plant.
+        await page.GotoAsync("/");
         await Assertions.Expect(page.GetByTestId("kpi-devices")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]"));
         await Assertions.Expect(page.GetByTestId("protocol-table").Locator("tbody tr").First).ToContainTextAsync("Modbus", new() { IgnoreCase = true });
         await Shot(page, "dashboard");
@@ -253,6 +253,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await page.GotoAsync("/devices.html");
         Assert.Contains("/login.html", page.Url, StringComparison.Ordinal);
         await ConsoleServer.LogIn(page, "admin", server.AdminPassword);
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
 
         await page.GotoAsync("/settings.html");
         await page.GetByTestId("token-description").FillAsync("SIEM integration");
