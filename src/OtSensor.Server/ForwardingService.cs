@@ -55,18 +55,18 @@ internal sealed class ForwardingService : IAsyncDisposable
         _loop = Task.Run(() => LoopAsync(_stop.Token));
     }
 
-    /// <summary>Offers the alerts of a snapshot just written (store ids by the run's alert ids); never waits.</summary>
-    public void Offer(IReadOnlyList<AlertRecord> alerts, IReadOnlyDictionary<long, long> storeIds)
+    /// <summary>Offers the alerts of a snapshot just written (store id and count by the run's alert ids); never waits.</summary>
+    public void Offer(IReadOnlyList<AlertRecord> alerts, IReadOnlyDictionary<long, StoredAlert> stored)
     {
         List<OutboundAlert>? changed = null;
         lock (_offered)
         {
             foreach (var a in alerts)
             {
-                if (!storeIds.TryGetValue(a.Id, out var id)) continue;
-                if (_offered.TryGetValue(id, out var count) && count >= a.Count) continue;
-                _offered[id] = a.Count;
-                (changed ??= []).Add(Outbound(a, id));
+                if (!stored.TryGetValue(a.Id, out var row)) continue;
+                if (_offered.TryGetValue(row.Id, out var count) && count >= row.Count) continue;
+                _offered[row.Id] = row.Count;
+                (changed ??= []).Add(Outbound(a, row));
             }
         }
         if (changed is not null) _queue.Writer.TryWrite(changed);
@@ -191,10 +191,10 @@ internal sealed class ForwardingService : IAsyncDisposable
         }
     }
 
-    private OutboundAlert Outbound(AlertRecord a, long storeId) => new()
+    private OutboundAlert Outbound(AlertRecord a, StoredAlert row) => new()
     {
         Sensor = _sensor,
-        AlertId = storeId,
+        AlertId = row.Id,
         Type = a.Type,
         Title = a.Title,
         Message = a.Message,
@@ -208,7 +208,7 @@ internal sealed class ForwardingService : IAsyncDisposable
         RemediationSteps = a.RemediationSteps,
         Information = a.Information,
         Techniques = [.. a.Mitre.Select(m => m.Id)],
-        Count = a.Count,
+        Count = row.Count,
         FirstDetection = DateTimeOffset.FromUnixTimeMilliseconds(a.Time),
         LastDetection = DateTimeOffset.FromUnixTimeMilliseconds(a.LastTime),
     };
