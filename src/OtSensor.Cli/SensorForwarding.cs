@@ -92,9 +92,15 @@ internal sealed class SensorForwarding : IAsyncDisposable
             error = $"{name}: 'forwarding': {ruleError}";
             return null;
         }
-        var senders = ForwardRun.CreateSenders(targets, out var targetError);
-        if (senders is null)
+        var senders = new List<IAlertSender>();
+        foreach (var spec in targets)
         {
+            if (ForwardTargets.TryCreate(spec, out var targetError) is { } sender)
+            {
+                senders.Add(sender);
+                continue;
+            }
+            foreach (var s in senders) s.DisposeAsync().AsTask().GetAwaiter().GetResult();
             error = $"{name}: 'forwarding.targets': {targetError}";
             return null;
         }

@@ -20,8 +20,14 @@ public sealed class TargetCounters
     public long Pending => Interlocked.Read(ref _pending);
     public string? LastError => _lastError;
     public DateTimeOffset? LastErrorTime { get; private set; }
+    /// <summary>When the target last accepted entries (null: not since the process started).</summary>
+    public DateTimeOffset? LastSentTime { get; private set; }
 
-    internal void AddSent(long n) => Interlocked.Add(ref _sent, n);
+    internal void AddSent(long n)
+    {
+        Interlocked.Add(ref _sent, n);
+        if (n > 0) LastSentTime = DateTimeOffset.UtcNow;
+    }
     internal void AddRetried() => Interlocked.Increment(ref _retried);
     internal void AddDeadLettered(long n) => Interlocked.Add(ref _deadLettered, n);
     internal void SetPending(long n) => Interlocked.Exchange(ref _pending, n);

@@ -47,14 +47,23 @@ public sealed partial class SensorStore
         VALUES($run, $runAlert, $time, $last, $title, $message, $severity, $engine, $src, $dst, $srcAddress, $dstAddress, $remediation,
           $description, $information, $type, $category, $status, $count, $protocol, $mitre, $pcap)
         ON CONFLICT(run_id, run_alert_id) DO UPDATE SET
-          last_time = excluded.last_time,
+          last_time = MAX(last_time, excluded.last_time),
           message = excluded.message,
-          count = excluded.count,
+          count = base_count + excluded.count,
           source_device = excluded.source_device,
           destination_device = excluded.destination_device,
           status = CASE WHEN status_by_user = 1 THEN status ELSE excluded.status END,
           pcap_path = COALESCE(excluded.pcap_path, pcap_path)
-        RETURNING id
+        RETURNING id, count
+        """;
+
+    // An alert this run raises that an earlier run stored already (same type, title, ends and protocol): the row moves to
+    // this run, keeping its count as the base the run's count adds to. Only while this run has no row of that alert.
+    private const string AdoptAlertSql = """
+        UPDATE alerts SET run_id = $run, run_alert_id = $runAlert, base_count = count
+        WHERE NOT EXISTS (SELECT 1 FROM alerts x WHERE x.run_id = $run AND x.run_alert_id = $runAlert)
+          AND id = (SELECT id FROM alerts WHERE type = $type AND source_address IS $srcAddress AND destination_address IS $dstAddress
+                    AND run_id <> $run AND title = $title AND protocol IS $protocol ORDER BY id DESC LIMIT 1)
         """;
 
     /// <summary>Starts a run (one play of a capture): snapshots of it carry the returned id.</summary>
@@ -76,17 +85,22 @@ public sealed partial class SensorStore
     /// <summary>
     /// Writes one snapshot in one transaction: devices (upserted by primary address, their addresses, protocols and
     /// firmware replaced, evidence merged), connections, alerts (the user's triage kept), new events, traffic, baseline.
-    /// When this returns the snapshot is durable.
+    /// When this returns the snapshot is durable. Returns the store's id and count of each of the snapshot's alerts (by the
+    /// run's alert id), for a caller that passes them on (forwarding).
     /// </summary>
-    public void WriteSnapshot(AnalysisSnapshot snapshot)
+    public IReadOnlyDictionary<long, StoredAlert> WriteSnapshot(AnalysisSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        IReadOnlyDictionary<long, StoredAlert> written = new Dictionary<long, StoredAlert>();
         InTransaction((db, tx) =>
         {
             var deviceIds = WriteDevices(db, tx, snapshot.RunId, snapshot.Devices);
             if (snapshot.Final) RemoveMergedDevices(db, tx, snapshot.RunId, snapshot.Devices);
             WriteConnections(db, tx, snapshot.Connections, deviceIds);
-            var alertIds = WriteAlerts(db, tx, snapshot.RunId, snapshot.Alerts, deviceIds);
+            var stored = WriteAlerts(db, tx, snapshot.RunId, snapshot.Alerts, deviceIds);
+            var alertIds = new Dictionary<long, long>(stored.Count);
+            foreach (var (runAlert, row) in stored) alertIds[runAlert] = row.Id;
+            written = stored;
             WriteEvents(db, tx, snapshot.RunId, snapshot.Events, alertIds);
             if (snapshot.TrafficMinute is long minute && (snapshot.PacketsDelta != 0 || snapshot.BytesDelta != 0))
                 NonQuery(db, tx, """
@@ -96,6 +110,7 @@ public sealed partial class SensorStore
             if (snapshot.Baseline is { } baseline) WriteBaseline(db, tx, baseline);
         });
         Interlocked.Increment(ref _inventoryVersion);
+        return written;
     }
 
     private long _inventoryVersion;
@@ -186,10 +201,11 @@ public sealed partial class SensorStore
         }
     }
 
-    private static Dictionary<long, long> WriteAlerts(SqliteConnection db, SqliteTransaction tx, long runId, IReadOnlyList<AlertRecord> alerts, Dictionary<int, int> devices)
+    private static Dictionary<long, StoredAlert> WriteAlerts(SqliteConnection db, SqliteTransaction tx, long runId, IReadOnlyList<AlertRecord> alerts, Dictionary<int, int> devices)
     {
-        var map = new Dictionary<long, long>(alerts.Count);
+        var map = new Dictionary<long, StoredAlert>(alerts.Count);
         if (alerts.Count == 0) return map;
+        using var adopt = Prepared(db, tx, AdoptAlertSql, "$run", "$runAlert", "$type", "$srcAddress", "$dstAddress", "$title", "$protocol");
         using var upsert = Prepared(db, tx, UpsertAlertSql, "$run", "$runAlert", "$time", "$last", "$title", "$message", "$severity", "$engine",
             "$src", "$dst", "$srcAddress", "$dstAddress", "$remediation", "$description", "$information", "$type", "$category", "$status",
             "$count", "$protocol", "$mitre", "$pcap");
@@ -200,7 +216,11 @@ public sealed partial class SensorStore
             Set(upsert, runId, a.Id, a.Time, a.LastTime, a.Title, a.Message, a.Severity, a.Engine, src, dst, a.SourceDeviceAddress,
                 a.DestinationDeviceAddress, JsonText.Strings(a.RemediationSteps), a.Description, JsonText.Strings(a.Information), a.Type,
                 a.Category, a.Status, a.Count, a.Protocol, JsonText.Mitre(a.Mitre), a.PcapPath);
-            map[a.Id] = Convert.ToInt64(upsert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            Set(adopt, runId, a.Id, a.Type, a.SourceDeviceAddress, a.DestinationDeviceAddress, a.Title, a.Protocol);
+            adopt.ExecuteNonQuery();
+            using var row = upsert.ExecuteReader();
+            row.Read();
+            map[a.Id] = new StoredAlert(row.GetInt64(0), row.GetInt64(1));
         }
         return map;
     }

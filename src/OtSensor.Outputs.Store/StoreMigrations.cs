@@ -9,7 +9,8 @@ namespace OtSensor.Outputs.Store;
 /// </summary>
 /// <remarks>
 /// Never edit a shipped migration: add the next number. v1: inventory, connections, alerts, events, traffic, baseline,
-/// captures and runs. v2: users, API tokens, console sessions, settings and reports.
+/// captures and runs. v2: users, API tokens, console sessions, settings and reports. v3: an alert raised again by a later
+/// run (the same capture played again) counts up in the row it had (<c>base_count</c>: the count before that run).
 /// </remarks>
 internal static class StoreMigrations
 {
@@ -213,6 +214,10 @@ internal static class StoreMigrations
               error TEXT,
               pdf_path TEXT,
               csv_path TEXT);
+            """),
+        (3, """
+            ALTER TABLE alerts ADD COLUMN base_count INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX alerts_identity ON alerts(type, source_address, destination_address);
             """),
     ];
 

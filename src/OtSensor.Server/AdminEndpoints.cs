@@ -20,6 +20,9 @@ internal static class AdminEndpoints
         Routes.Put(app, "/api/console/settings/learning", context => PutLearning(context, server)).WithTags("Settings");
         Routes.Get(app, "/api/console/settings/forwarding", context => GetForwarding(context, server)).WithTags("Settings");
         Routes.Put(app, "/api/console/settings/forwarding", context => PutForwarding(context, server)).WithTags("Settings");
+        Routes.Get(app, "/api/console/forwarding", context => server.Forwarding is { } f
+            ? HttpJson.Ok(context, f.WriteStatus)
+            : HttpJson.Error(context, 503, "forwarding is not running")).WithTags("Settings");
         Routes.Get(app, "/api/console/tokens", context => Tokens(context, server)).WithTags("Settings");
         Routes.Post(app, "/api/console/tokens", context => CreateToken(context, server)).WithTags("Settings");
         Routes.Delete(app, "/api/console/tokens/{id}", context => RevokeToken(context, server, context.Request.RouteValues["id"] as string)).WithTags("Settings");
@@ -134,6 +137,7 @@ internal static class AdminEndpoints
         }
         server.Store.SetSetting(ForwardingKey, System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         foreach (var (name, secret) in secrets) server.Store.SetSetting(ForwardingSecretPrefix + name, secret);
+        if (server.Forwarding is { } forwarding) await forwarding.ReloadAsync().ConfigureAwait(false);
         await WriteForwarding(context, server).ConfigureAwait(false);
     }
 

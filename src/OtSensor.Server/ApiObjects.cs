@@ -88,7 +88,8 @@ internal static class ApiObjects
     }
 
     /// <summary>§9.1 connection plus packets and bytes.</summary>
-    public static void Connection(Utf8JsonWriter w, ConnectionRecord c)
+    /// <param name="console">The console's form: protocol display names (<see cref="ProtocolLabels"/>), not the short ones.</param>
+    public static void Connection(Utf8JsonWriter w, ConnectionRecord c, bool console = false)
     {
         w.WriteStartObject();
         w.WriteNumber("firstDeviceId", c.FirstDeviceId);
@@ -102,7 +103,7 @@ internal static class ApiObjects
         foreach (var p in c.Protocols)
         {
             w.WriteStartObject();
-            w.WriteString("name", p.Name);
+            w.WriteString("name", console ? ProtocolLabels.Display(p.Name) : p.Name);
             HttpJson.WriteStrings(w, "commands", p.Commands);
             w.WriteEndObject();
         }
@@ -146,7 +147,7 @@ internal static class ApiObjects
             w.WriteNumber("count", a.Count);
             w.WriteNumber("firstSeen", a.Time);
             w.WriteNumber("lastSeen", a.LastTime);
-            HttpJson.WriteNullable(w, "protocol", a.Protocol);
+            HttpJson.WriteNullable(w, "protocol", a.Protocol is null ? null : ProtocolLabels.Display(a.Protocol));
             w.WriteBoolean("hasPcap", a.PcapPath is not null);
             w.WriteString("type", a.Type);
             w.WriteString("category", a.Category);

@@ -43,6 +43,9 @@ internal sealed class CaptureWorker : IDisposable
         _options = options;
     }
 
+    /// <summary>Receives the alerts of every snapshot written (new and recounted ones are forwarded); never blocks.</summary>
+    public ForwardingService? Forwarding { get; set; }
+
     /// <summary>Folder of uploaded captures (server-generated names only).</summary>
     public string CaptureFolder => Path.Combine(_directory, "captures");
 
@@ -153,7 +156,7 @@ internal sealed class CaptureWorker : IDisposable
                 }
                 if (now - lastSnapshot >= interval)
                 {
-                    _store.WriteSnapshot(builder.Build(analyzer));
+                    Write(builder.Build(analyzer));
                     _store.SetCaptureState(captureId, "playing", progress.Frames, analyzer.Pipeline.Bytes);
                     alertsPublished = PublishNews(analyzer, alertsPublished);
                     // A large inventory makes each snapshot slow: keep snapshots under a fifth of the replay's time.
@@ -170,7 +173,7 @@ internal sealed class CaptureWorker : IDisposable
                 engine.ExportMuted();
                 learned = BaselineText(engine.Baseline);
             }
-            _store.WriteSnapshot(builder.Build(analyzer, pcaps, learned, final: true));
+            Write(builder.Build(analyzer, pcaps, learned, final: true));
             _store.FinishRun(runId);
             var file = summary.Files.Count > 0 ? summary.Files[0] : null;
             bool usable = summary.AnythingUsable;
@@ -190,6 +193,12 @@ internal sealed class CaptureWorker : IDisposable
             _store.SetCaptureState(captureId, "failed", error: HttpJson.OneLine(e.Message));
             PublishProgress(captureId, "failed", 0, 0);
         }
+    }
+
+    private void Write(AnalysisSnapshot snapshot)
+    {
+        var ids = _store.WriteSnapshot(snapshot);
+        Forwarding?.Offer(snapshot.Alerts, ids);
     }
 
     /// <summary>Holds the replay to <see cref="ServerOptions.ReplayPacketsPerSecond"/> when set (watching a capture play).</summary>

@@ -99,12 +99,27 @@ internal static class ConsoleEndpoints
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
+    /// <summary>The dashboard's protocol rows under their display names (<see cref="ProtocolLabels"/>; <c>protocol</c> keeps
+    /// the short name); short names sharing a display name (modbus, umas) are one row: traffic added, the larger device count.</summary>
+    private static List<(string Name, string Protocol, long Packets, long Bytes, long Devices)> DisplayUsage(IReadOnlyList<ProtocolUsage> usage)
+    {
+        var rows = new List<(string Name, string Protocol, long Packets, long Bytes, long Devices)>(usage.Count);
+        foreach (var u in usage)
+        {
+            var name = ProtocolLabels.Display(u.Name);
+            int i = rows.FindIndex(r => r.Name == name);
+            if (i < 0) rows.Add((name, u.Name, u.Packets, u.Bytes, u.Devices));
+            else rows[i] = (name, rows[i].Protocol, rows[i].Packets + u.Packets, rows[i].Bytes + u.Bytes, Math.Max(rows[i].Devices, u.Devices));
+        }
+        return rows;
+    }
+
     private static Task Dashboard(HttpContext context, ServerContext server)
     {
         var store = server.Store;
         var totals = store.Totals();
         var (byType, byLevel, byEngine, bySeverity) = store.Breakdowns();
-        var protocols = store.ProtocolUsage();
+        var protocols = DisplayUsage(store.ProtocolUsage());
         var traffic = store.Traffic();
         long packets = traffic.Sum(t => t.Packets), bytes = traffic.Sum(t => t.Bytes);
         return HttpJson.Ok(context, w =>
@@ -125,6 +140,7 @@ internal static class ConsoleEndpoints
             {
                 w.WriteStartObject();
                 w.WriteString("name", p.Name);
+                w.WriteString("protocol", p.Protocol);
                 w.WriteNumber("packets", p.Packets);
                 w.WriteNumber("bytes", p.Bytes);
                 w.WriteNumber("devices", p.Devices);
@@ -196,7 +212,7 @@ internal static class ConsoleEndpoints
             w.WritePropertyName("device");
             ApiObjects.Device(w, device, console: true, evidence: true);
             w.WriteStartArray("connections");
-            foreach (var c in connections) ApiObjects.Connection(w, c);
+            foreach (var c in connections) ApiObjects.Connection(w, c, console: true);
             w.WriteEndArray();
             w.WriteStartArray("alerts");
             foreach (var a in alerts) ApiObjects.Alert(w, a, v2: true, console: true);
@@ -210,7 +226,7 @@ internal static class ConsoleEndpoints
 
     private static Task DeviceMap(HttpContext context, ServerContext server)
     {
-        var protocol = Text(context, "protocol");
+        var protocol = ProtocolLabels.ShortName(Text(context, "protocol"));
         var devices = server.Store.GetDevices(new DeviceQuery()).Items;
         var connections = server.Store.GetConnections(new ConnectionQuery { Protocol = protocol });
         var subnets = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -242,7 +258,7 @@ internal static class ConsoleEndpoints
                 w.WriteNumber("id", c.Id);
                 w.WriteNumber("source", c.FirstDeviceId);
                 w.WriteNumber("target", c.SecondDeviceId);
-                HttpJson.WriteStrings(w, "protocols", c.Protocols.Select(p => p.Name));
+                HttpJson.WriteStrings(w, "protocols", c.Protocols.Select(p => ProtocolLabels.Display(p.Name)).Distinct(StringComparer.Ordinal));
                 w.WriteNumber("packets", c.Packets);
                 w.WriteNumber("bytes", c.Bytes);
                 w.WriteEndObject();

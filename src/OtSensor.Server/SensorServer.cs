@@ -25,9 +25,11 @@ public sealed class SensorServer : IAsyncDisposable
     private readonly SensorStore _store;
     private readonly CaptureWorker _worker;
     private readonly ReportService _reports;
+    private readonly ForwardingService _forwarding;
 
-    private SensorServer(WebApplication app, SensorStore store, CaptureWorker worker, ReportService reports, string? adminPassword)
+    private SensorServer(WebApplication app, SensorStore store, CaptureWorker worker, ReportService reports, ForwardingService forwarding, string? adminPassword)
     {
+        _forwarding = forwarding;
         _app = app;
         _store = store;
         _worker = worker;
@@ -105,9 +107,12 @@ public sealed class SensorServer : IAsyncDisposable
         var hub = new LiveHub();
         var worker = new CaptureWorker(store, directory, hub, options);
         var reports = new ReportService(store, directory);
+        var forwarding = new ForwardingService(store, directory) { ForwarderOptions = options.ForwarderOptions };
+        worker.Forwarding = forwarding;
         var context = new ServerContext(store, directory, options, worker, reports, hub, new LoginLimiter(TimeProvider.System))
         {
             Stopping = app.Lifetime.ApplicationStopping,
+            Forwarding = forwarding,
         };
         var access = new AccessControl(store);
 
@@ -125,6 +130,15 @@ public sealed class SensorServer : IAsyncDisposable
             var files = new PhysicalFileProvider(console);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            // Endpoint routing picks the fallback route for a bare "/" before the default-file middleware can rewrite
+            // it: the dashboard gets its own route (the access control above has sent a signed-out browser to login).
+            var index = Path.Combine(console, "index.html");
+            app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+            {
+                http.Response.ContentType = "text/html; charset=utf-8";
+                http.Response.Headers.CacheControl = "no-cache";
+                return HttpMethods.IsHead(http.Request.Method) ? Task.CompletedTask : http.Response.SendFileAsync(index);
+            }).ExcludeFromDescription();
         }
         app.MapOpenApi();
         Routes.Get(app, "/health", http =>
@@ -164,7 +178,7 @@ public sealed class SensorServer : IAsyncDisposable
             ? HttpJson.Error(http, 404, "no such API endpoint")
             : HttpJson.Error(http, 404, "not found"));
 
-        var server = new SensorServer(app, store, worker, reports, password) { Hub = hub };
+        var server = new SensorServer(app, store, worker, reports, forwarding, password) { Hub = hub };
         foreach (var capture in options.Captures) server.LoadCapture(capture);
         return server;
     }
@@ -180,6 +194,7 @@ public sealed class SensorServer : IAsyncDisposable
         {
             throw new ServerSetupException("cannot listen: " + HttpJson.OneLine(e.Message), e);
         }
+        await _forwarding.StartAsync().ConfigureAwait(false);
         _worker.Start();
         _reports.Start();
     }
@@ -196,6 +211,7 @@ public sealed class SensorServer : IAsyncDisposable
     {
         _worker.Dispose();
         _reports.Dispose();
+        await _forwarding.DisposeAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
     }

@@ -15,6 +15,9 @@ internal sealed class ServerContext(SensorStore store, string directory, ServerO
     public LoginLimiter Limiter => limiter;
     public ResponseCache Cache { get; } = new();
 
+    /// <summary>Forwarding of stored alerts to the console's targets.</summary>
+    public ForwardingService? Forwarding { get; set; }
+
     /// <summary>Cancelled when the server begins to stop: long-lived responses (the live stream) end then, not at the shutdown timeout.</summary>
     public CancellationToken Stopping { get; set; }
 

@@ -30,6 +30,9 @@ public sealed record ServerOptions
     /// <summary>Wall time between two snapshots of a playing capture to the store.</summary>
     public TimeSpan SnapshotInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The forwarders' send loops (backoff); tests shorten it.</summary>
+    internal OtSensor.Outputs.Forwarding.ForwarderOptions ForwarderOptions { get; init; } = new() { MaxBackoff = TimeSpan.FromSeconds(30) };
+
     /// <summary>Replay speed limit in packets per second (null: as fast as the analysis goes), to watch a capture play.</summary>
     public int? ReplayPacketsPerSecond { get; init; }
 

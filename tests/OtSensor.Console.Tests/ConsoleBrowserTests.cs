@@ -82,8 +82,8 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await Assertions.Expect(page.GetByTestId("device-connections").Locator("tbody tr").First).ToBeVisibleAsync();
         await Shot(page, "device");
 
-        // The dashboard and the inventory show the same plant.
-        await page.GotoAsync("/index.html");
+        // The dashboard (the bare "/") and the inventory show the same plant.
+        await page.GotoAsync("/");
         await Assertions.Expect(page.GetByTestId("kpi-devices")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]"));
         await Assertions.Expect(page.GetByTestId("protocol-table").Locator("tbody tr").First).ToContainTextAsync("Modbus", new() { IgnoreCase = true });
         await Shot(page, "dashboard");
@@ -253,6 +253,7 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         await page.GotoAsync("/devices.html");
         Assert.Contains("/login.html", page.Url, StringComparison.Ordinal);
         await ConsoleServer.LogIn(page, "admin", server.AdminPassword);
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
 
         await page.GotoAsync("/settings.html");
         await page.GetByTestId("token-description").FillAsync("SIEM integration");
@@ -260,6 +261,18 @@ public sealed class ConsoleBrowserTests(ConsoleServer server, ITestOutputHelper 
         var token = await page.GetByTestId("token-value").TextContentAsync();
         Assert.False(string.IsNullOrWhiteSpace(token));
         await Assertions.Expect(page.GetByTestId("token-row").Filter(new() { HasText = "SIEM integration" })).ToBeVisibleAsync();
+
+        // A forwarding target saved from the page gets its row in the delivery status table (GET /api/console/forwarding).
+        await page.GetByTestId("forwarding-add").ClickAsync();
+        var target = page.GetByTestId("forwarding-row").Last;
+        await target.GetByLabel("Name").FillAsync("siem-<b>x</b>");
+        await target.GetByLabel("Endpoint").FillAsync("udp://127.0.0.1:9");
+        await page.GetByTestId("forwarding-save").ClickAsync();
+        var status = page.GetByTestId("forwarding-status-row").Filter(new() { HasText = "siem-<b>x</b>" });
+        await Assertions.Expect(status).ToBeVisibleAsync();
+        await Assertions.Expect(status.GetByTestId("forwarding-pending")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId("forwarding-outbox")).ToContainTextAsync("Outbox:");
+        Assert.Equal(0, await page.Locator("[data-testid=forwarding-status] b").CountAsync());
         await Shot(page, "settings");
         await page.ReloadAsync();
         await page.GetByTestId("token-row").First.WaitForAsync();

@@ -154,4 +154,19 @@ public sealed class AccessTests(DemoServerFixture fixture) : IClassFixture<DemoS
             Assert.Equal("/login.html", response.Headers.Location!.OriginalString);
         }
     }
+
+    [Fact]
+    public async Task Root_SignedIn_ServesTheDashboardPage()
+    {
+        using var admin = await Server.AdminAsync();
+        using var root = await admin.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, root.StatusCode);
+        Assert.Equal("text/html", root.Content.Headers.ContentType!.MediaType);
+        var html = await root.Content.ReadAsStringAsync();
+        Assert.Equal(await admin.GetStringAsync("/index.html"), html);
+        Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
+        // Anything else unknown is still a 404.
+        using var missing = await admin.GetAsync("/no-such-page.html");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

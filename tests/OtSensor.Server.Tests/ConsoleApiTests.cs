@@ -21,7 +21,7 @@ public sealed class ConsoleApiTests(DemoServerFixture fixture) : IClassFixture<D
         Assert.Equal(6, totals.GetProperty("devices").GetInt32());
         Assert.Equal(1434, totals.GetProperty("packets").GetInt64());
         Assert.Equal(3, body.GetProperty("devicesByType").GetProperty("PLC").GetInt32());
-        var modbus = body.GetProperty("protocols").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "modbus");
+        var modbus = body.GetProperty("protocols").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "MODBUS");
         Json.HasFields(modbus, "name", "packets", "bytes", "devices");
         Assert.Equal(6, modbus.GetProperty("devices").GetInt32());
         Json.HasFields(body.GetProperty("traffic")[0], "time", "packets", "bytes");
@@ -208,5 +208,47 @@ public sealed class ConsoleApiTests(DemoServerFixture fixture) : IClassFixture<D
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
         var alertParameters = paths.GetProperty("/api/v2/alerts").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
         Assert.Equal(["state", "fromTime", "toTime", "type"], alertParameters);
+    }
+
+    [Fact]
+    public async Task ProtocolNames_SameDisplayNamesOnDevicesDashboardMapAndAlerts()
+    {
+        using var admin = await Server.AdminAsync();
+        var devices = await admin.GetFromJsonAsync<JsonElement>("/api/console/devices");
+        var deviceNames = devices.GetProperty("items").EnumerateArray()
+            .SelectMany(d => d.GetProperty("protocols").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)).ToHashSet(StringComparer.Ordinal);
+        // sensor-reference §1.3: the sensor API names Modbus "MODBUS".
+        Assert.Contains("MODBUS", deviceNames);
+
+        var dashboard = await admin.GetFromJsonAsync<JsonElement>("/api/console/dashboard");
+        var dashboardNames = dashboard.GetProperty("protocols").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
+        Assert.Contains("MODBUS", dashboardNames);
+        Assert.Equal(dashboardNames.Count, dashboardNames.Distinct(StringComparer.Ordinal).Count());
+
+        var map = await admin.GetFromJsonAsync<JsonElement>("/api/console/map");
+        var mapNames = map.GetProperty("edges").EnumerateArray().SelectMany(e => e.GetProperty("protocols").EnumerateArray().Select(p => p.GetString()!)).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("MODBUS", mapNames);
+
+        var alerts = await admin.GetFromJsonAsync<JsonElement>("/api/console/alerts");
+        var alertNames = alerts.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("protocol"))
+            .Where(p => p.ValueKind == JsonValueKind.String).Select(p => p.GetString()!).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("MODBUS", alertNames);
+        Assert.DoesNotContain("modbus", deviceNames.Concat(dashboardNames).Concat(mapNames).Concat(alertNames));
+
+        // A filter takes either name, in any case.
+        var byDisplay = await admin.GetFromJsonAsync<JsonElement>("/api/console/map?protocol=MODBUS");
+        var byShort = await admin.GetFromJsonAsync<JsonElement>("/api/console/map?protocol=modbus");
+        Assert.NotEmpty(Json.Items(byDisplay.GetProperty("edges")));
+        Assert.Equal(byDisplay.GetProperty("edges").GetArrayLength(), byShort.GetProperty("edges").GetArrayLength());
+        var filtered = await admin.GetFromJsonAsync<JsonElement>("/api/console/devices?protocol=MODBUS");
+        Assert.True(filtered.GetProperty("total").GetInt32() > 0);
+
+        // The sensor API's connection objects keep the short names (§1.3's note).
+        var (token, _) = await Server.TokenClientAsync("readonly");
+        using (token)
+        {
+            var connections = await token.GetFromJsonAsync<JsonElement>("/api/v1/devices/connections");
+            Assert.Contains("modbus", connections.EnumerateArray().SelectMany(c => c.GetProperty("protocols").EnumerateArray().Select(p => p.GetProperty("name").GetString())));
+        }
     }
 }

@@ -17,7 +17,7 @@ public sealed class SchemaTests
         using var db = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
         db.Open();
         Assert.Equal("wal", Query(db, "PRAGMA journal_mode"));
-        Assert.Equal("2", Query(db, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal("3", Query(db, "SELECT MAX(version) FROM schema_version"));
         foreach (var table in new[] { "devices", "device_addresses", "device_protocols", "device_firmware", "device_evidence", "connections", "alerts",
                      "events", "traffic", "baseline", "captures", "runs", "users", "tokens", "sessions", "settings", "reports" })
             Assert.Equal("1", Query(db, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
@@ -25,18 +25,25 @@ public sealed class SchemaTests
     }
 
     [Fact]
-    public void Open_VersionOneFile_MigratesToLatestAndKeepsItsData()
+    public void Open_VersionTwoFile_MigratesToLatestAndKeepsItsData()
     {
+        // Snapshots are written with the latest SQL (v3 added alerts.base_count): the older file gets its data as a v2
+        // server wrote it, through SQL of that version.
         using var fixture = new StoreFixture();
-        using (var v1 = SensorStore.OpenFile(fixture.DatabasePath, upToVersion: 1))
+        using (var v2 = SensorStore.OpenFile(fixture.DatabasePath, upToVersion: 2))
         {
-            Assert.Equal(1, v1.SchemaVersion);
-            long run = v1.BeginRun(null);
-            v1.WriteSnapshot(StoreFixture.Plant(run));
+            Assert.Equal(2, v2.SchemaVersion);
+            long run = v2.BeginRun(null);
+            using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.DatabasePath}");
+            db.Open();
+            using var insert = db.CreateCommand();
+            insert.CommandText = "INSERT INTO alerts(run_id, run_alert_id, time, last_time, title, message, severity, engine, remediation, information, type, category, status, count, mitre) " +
+                "VALUES(" + run.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", 1, 1, 2, 'Modbus Exception', 'm', 'Minor', 'Protocol Violation', '[]', '[]', 't', 'c', 'New', 7, '[]')";
+            insert.ExecuteNonQuery();
         }
         using var store = fixture.Open();
-        Assert.Equal(2, store.SchemaVersion);
-        Assert.Equal(2, store.GetDevices(new DeviceQuery()).Total);
+        Assert.Equal(3, store.SchemaVersion);
+        Assert.Equal(7, store.GetAlerts(new AlertQuery()).Items.Single().Count);
         Assert.True(store.CreateUser("ana", Roles.Analyst, "correct horse battery"));
         Assert.NotNull(store.VerifyPassword("ana", "correct horse battery"));
     }
@@ -49,7 +56,7 @@ public sealed class SchemaTests
         fixture.Open().Dispose();
         using var db = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
         db.Open();
-        Assert.Equal("2", Query(db, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal("3", Query(db, "SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]

@@ -61,19 +61,26 @@ public sealed class SnapshotTests
     }
 
     [Fact]
-    public void WriteSnapshot_NextRun_AddsTrafficToTheSameDevicesAndNewAlerts()
+    public void WriteSnapshot_NextRun_AddsTrafficToTheSameDevicesAndCountsTheSameAlertUp()
     {
         using var fixture = new StoreFixture();
         using var store = fixture.Open();
         long first = store.BeginRun(null);
-        store.WriteSnapshot(StoreFixture.Plant(first, packets: 100));
+        var firstIds = store.WriteSnapshot(StoreFixture.Plant(first, packets: 100));
+        long firstCount = store.GetAlerts(new AlertQuery()).Items.Single().Count;
         long second = store.BeginRun(null);
         store.WriteSnapshot(StoreFixture.Plant(second, packets: 50));
-        store.WriteSnapshot(StoreFixture.Plant(second, packets: 70));
+        var secondIds = store.WriteSnapshot(StoreFixture.Plant(second, packets: 70));
+        long secondCount = StoreFixture.Plant(second, packets: 70).Alerts.Single().Count;
 
         Assert.Equal(2, store.Totals().Devices);
         Assert.Equal(2 * (100 + 70), store.GetDevices(new DeviceQuery { Search = "10.0.0.10" }).Items.Single().Packets);
-        Assert.Equal(2, store.Totals().Alerts);
+        // The second run raised the same alert: no copy, its count adds to the first run's.
+        Assert.Equal(1, store.Totals().Alerts);
+        var alert = store.GetAlerts(new AlertQuery()).Items.Single();
+        Assert.Equal(firstCount + secondCount, alert.Count);
+        Assert.Equal(alert.Id, firstIds.Values.Single().Id);
+        Assert.Equal(new StoredAlert(alert.Id, alert.Count), secondIds.Values.Single());
     }
 
     [Fact]

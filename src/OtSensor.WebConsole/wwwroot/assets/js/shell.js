@@ -4,7 +4,7 @@ import { h, replace, fmtNumber } from './dom.js';
 import { api, get, setCsrf, toLogin } from './api.js';
 
 const NAV = [
-  { page: 'dashboard', href: '/index.html', label: 'Dashboard', icon: '▦' },
+  { page: 'dashboard', href: '/', label: 'Dashboard', icon: '▦' },
   { page: 'devices', href: '/devices.html', label: 'Device inventory', icon: '≡' },
   { page: 'map', href: '/map.html', label: 'Device map', icon: '◎' },
   { page: 'alerts', href: '/alerts.html', label: 'Alerts', icon: '▲' },
@@ -45,7 +45,7 @@ export async function boot() {
 function drawNav(current) {
   const nav = document.getElementById('nav');
   replace(nav,
-    h('a', { class: 'brand', href: '/index.html' },
+    h('a', { class: 'brand', href: '/' },
       h('img', { src: '/assets/img/logo.svg', alt: '', width: 28, height: 28 }),
       h('span', null, 'OtSensor')),
     h('ul', { role: 'list' }, NAV.map((item) => h('li', null,

@@ -3,13 +3,10 @@ import { api, setCsrf } from '../api.js';
 const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');
 
-/**
- * Only same-site paths are followed after sign-in (no open redirect). The dashboard is named as /index.html: the
- * server's fallback route answers the bare "/" before its default-file middleware can.
- */
+/** Only same-site paths are followed after sign-in (no open redirect); the dashboard is "/". */
 function nextPage() {
   const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login.html') && next !== '/' ? next : '/index.html';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login.html') ? next : '/';
 }
 
 form.addEventListener('submit', async (e) => {

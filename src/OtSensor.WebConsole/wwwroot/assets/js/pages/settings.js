@@ -65,6 +65,39 @@ function targetRow(t, remove) {
   return row;
 }
 
+// Delivery status of the stored targets (GET /api/console/forwarding), refreshed every few seconds while shown.
+let statusTimer = 0;
+function forwardingStatus() {
+  const tbody = h('tbody', null, emptyRow(9, 'Loading…'));
+  const outbox = h('p', { class: 'muted small', 'data-testid': 'forwarding-outbox' });
+  const box = h('div', { 'data-testid': 'forwarding-status' }, h('h3', null, 'Delivery'),
+    h('table', { class: 'table table-compact' },
+      h('thead', null, h('tr', null, ['Name', 'Kind', 'Enabled', 'Pending', 'Sent', 'Retried', 'Failed', 'Last success', 'Last error'].map((x) => h('th', { scope: 'col' }, x)))),
+      tbody), outbox);
+  const refresh = async () => {
+    try {
+      const s = await get('/api/console/forwarding');
+      const rows = (s.targets || []).map((t) => h('tr', { 'data-testid': 'forwarding-status-row' },
+        h('td', null, t.name), h('td', null, t.kind), h('td', null, t.enabled ? 'yes' : 'no'),
+        h('td', { class: 'num', 'data-testid': 'forwarding-pending' }, String(t.pending)),
+        h('td', { class: 'num', 'data-testid': 'forwarding-sent' }, String(t.sent)),
+        h('td', { class: 'num' }, String(t.retried)),
+        h('td', { class: 'num', 'data-testid': 'forwarding-failed' }, String(t.failed)),
+        h('td', null, t.lastSuccess ? fmtTime(t.lastSuccess) : '–'),
+        h('td', { class: 'small', 'data-testid': 'forwarding-error' }, t.lastError || '')));
+      replace(tbody, ...(rows.length ? rows : [emptyRow(9, 'No forwarding targets.')]));
+      const o = s.outbox || {};
+      outbox.textContent = `Outbox: ${o.stored ?? 0} records stored, ${o.overflow ?? 0} dropped or refused on overflow.`;
+    } catch (e) {
+      replace(tbody, emptyRow(9, e.message));
+    }
+  };
+  clearInterval(statusTimer);
+  statusTimer = setInterval(() => { if (box.isConnected) refresh(); }, 3000);
+  refresh();
+  return box;
+}
+
 async function forwardingCard() {
   const body = h('div');
   const c = card('Forwarding targets', 'settings-forwarding', h('p', { class: 'muted small' },
@@ -88,7 +121,8 @@ async function forwardingCard() {
       h('thead', null, h('tr', null, ['Kind', 'Name', 'Endpoint', 'Secret', 'Enabled', ''].map((x) => h('th', { scope: 'col' }, x)))), tbody),
     h('div', { class: 'btn-row' },
       h('button', { type: 'button', class: 'btn', 'data-testid': 'forwarding-add', on: { click: () => { none.remove(); tbody.appendChild(targetRow({ kind: 'syslog', enabled: true }, remove)); } } }, 'Add target'),
-      h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'forwarding-save' }, 'Save'))));
+      h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'forwarding-save' }, 'Save'))),
+    forwardingStatus());
   } catch (e) {
     replace(body, h('p', { class: 'muted' }, e.status === 403 ? 'Only administrators can see and change forwarding.' : e.message));
   }
