@@ -24,7 +24,7 @@ public sealed class DependencyRulesTests
         { "OtSensor.Outputs.Store", ["OtSensor.Core", "OtSensor.Analysis"] },
         // A host, like the Cli: it runs the engine and every output behind `otsensor serve`.
         { "OtSensor.Server", ["OtSensor.Core", "OtSensor.Capture", "OtSensor.Decoding", "OtSensor.Protocols", "OtSensor.Analysis", "OtSensor.Engine",
-            "OtSensor.Outputs.Files", "OtSensor.Outputs.Reports", "OtSensor.Outputs.Store"] },
+            "OtSensor.Outputs.Files", "OtSensor.Outputs.Forwarding", "OtSensor.Outputs.Reports", "OtSensor.Outputs.Store"] },
         // The simulator writes captures; it never sees the sensor's decoders, so what it writes is checked independently.
         { "OtSensor.Simulation", ["OtSensor.Core"] },
     };
