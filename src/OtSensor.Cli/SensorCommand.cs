@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using OtSensor.Capture.Live;
+#if OTSENSOR_SERVE
 using OtSensor.Server;
 using OtSensor.Server.Sensor;
+#endif
 
 namespace OtSensor.Cli;
 
@@ -39,6 +41,7 @@ internal static class SensorCommand
         return command;
     }
 
+#if OTSENSOR_SERVE
     private static int Run(string path, bool init)
     {
         SensorConfig config;
@@ -185,4 +188,13 @@ internal static class SensorCommand
         Console.Error.WriteLine($"otsensor: sensor: {message}");
         return ExitCodes.BadUsage;
     }
+#else
+    /// <summary>The native build has no server (see OtSensor.Cli.csproj), so no sensor service: say so in one line.</summary>
+    private static int Run(string path, bool init)
+    {
+        _ = (path, init, FlushTimeout);
+        Console.Error.WriteLine("otsensor: this is the native (AOT) build, which does not include the sensor service: run 'dotnet otsensor.dll sensor' from the JIT build");
+        return 2;
+    }
+#endif
 }
