@@ -38,6 +38,9 @@ internal sealed class RateWatch
     private readonly List<DetectionFlow> _flows = [];
     private readonly Dictionary<(int, int, ushort), Range> _channels = [];
     private readonly Dictionary<Connection, Range> _pairs = new(ReferenceEqualityComparer.Instance);
+    // Capture time of the previous check: a connection with no packet since then has nothing to measure, and is passed
+    // over without a look-up (a long run holds thousands of connections, most of them idle at any one check).
+    private long _previousCheck = long.MinValue;
 
     public RateWatch(AlertManager alerts, AlertTypeIndex types, Baseline baseline, int maxChannels)
     {
@@ -98,9 +101,12 @@ internal sealed class RateWatch
                 flow.ClientDevice, flow.ServerDevice, default, in arguments);
         }
         if (!_alerts.IsEnabled(_t.Bandwidth)) return;
+        long previous = _previousCheck;
+        _previousCheck = t;
         for (int i = 0; i < connections.Count; i++)
         {
             var connection = connections[i];
+            if (connection.LastSeen.UnixNanoseconds < previous) continue;
             bool known = _pairs.TryGetValue(connection, out var range);
             long bytes = connection.Bytes - range.Total;
             if (!known && _pairs.Count >= _maxChannels) continue;
