@@ -118,6 +118,9 @@ public sealed class OutboxPolicyTests
         }
         Assert.True(slowest < TimeSpan.FromMilliseconds(500), $"one enqueue took {slowest}");
         Assert.True(total.Elapsed < TimeSpan.FromSeconds(15), $"600 enqueues took {total.Elapsed}");
+        // The send loop runs on its own: the enqueues above can finish before it first calls the sender.
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (hanging.Calls == 0 && DateTime.UtcNow < until) await Task.Delay(20);
         Assert.True(hanging.Calls >= 1, "the sender was called and is holding its batch");
         var c = forwarder.Counters;
         Assert.Equal(600, c.Queued - c.OutboxFullAlerts + c.RefusedOnOverflow);
