@@ -257,7 +257,7 @@ public sealed class DetectionEngine : IAlertLearner
         _malware.OnFlowOpened(clientDevice, serverDevice, client, server, serverPort, isTcp, time, evidence);
         _anomaly.OnFlowOpened(clientDevice, serverDevice, server, serverPort, c >= 0 && Learning(time.UnixNanoseconds, c, -1), time, evidence);
         if (isTcp) flow.Cleartext = serverPort == 21 ? CleartextLogin.Ftp : serverPort == 23 ? CleartextLogin.Telnet : CleartextLogin.None;
-        _rates.Register(flow);
+        _rates.OnFlowOpened(flow);
         if (serverDevice is not null)
         {
             ref var watch = ref Watch(serverDevice.Id);
@@ -377,7 +377,7 @@ public sealed class DetectionEngine : IAlertLearner
             if (message.HasIdentity) OnIdentity(flow, devices, senderIsFlowClient, in message, time, frame);
             return;
         }
-        flow.Requests++;
+        _rates.OnRequest(flow);
         long tag = ((long)message.Protocol << 48) | ((long)message.Operation << 40) | (fromClient ? 1L << 32 : 0) | (uint)message.Function;
         if (flow.LastCleanTag == tag) return;
         var repeat = flow.TryRepeat(tag, time, new FrameRef(CurrentInput, frame));

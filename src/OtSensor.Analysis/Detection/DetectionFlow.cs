@@ -38,11 +38,15 @@ public sealed class DetectionFlow
 
     /// <summary>Requests seen on this flow (the polling rate the periodicity check compares from one check to the next).</summary>
     internal long Requests;
-    /// <summary><see cref="Requests"/> at the previous periodicity check, and how many checks this flow has been through.</summary>
+    /// <summary><see cref="Requests"/> at the previous periodicity check.</summary>
     internal long RequestsAtCheck;
-    internal int Checks;
-    /// <summary>Registered in the engine's list of flows the periodicity check walks.</summary>
-    internal bool Registered;
+    /// <summary>The periodicity check interval the flow opened in (its first interval is partial and never judged).</summary>
+    internal long OpenedInterval;
+    /// <summary>
+    /// The last interval in which this object was put on the periodicity check's list of flows with requests. Not
+    /// cleared by <see cref="Reset"/>: a pooled object reused within an interval is already on the list, once.
+    /// </summary>
+    internal long ListedInterval;
 
     /// <summary>
     /// A request kind (protocol, operation, direction, function packed in <paramref name="tag"/>) judged before on this
@@ -121,7 +125,7 @@ public sealed class DetectionFlow
         Cleartext = CleartextLogin.None;
         Requests = 0;
         RequestsAtCheck = 0;
-        Checks = 0;
+        OpenedInterval = 0;
         Array.Fill(_tags, -1L);
         Array.Clear(_retryAfter);
         LastCleanTag = -1;

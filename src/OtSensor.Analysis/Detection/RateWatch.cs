@@ -35,7 +35,9 @@ internal sealed class RateWatch
     private readonly AlertTypeIndex _t;
     private readonly Baseline _baseline;
     private readonly int _maxChannels;
-    private readonly List<DetectionFlow> _flows = [];
+    // Flows with a request in the current interval: the periodicity check visits only these, not every flow state in
+    // the pool (a replay of many captures keeps thousands of idle flow states, and checks at every jump in time).
+    private readonly List<DetectionFlow> _active = [];
     private readonly Dictionary<(int, int, ushort), Range> _channels = [];
     private readonly Dictionary<Connection, Range> _pairs = new(ReferenceEqualityComparer.Instance);
     // Capture time of the previous check: a connection with no packet since then has nothing to measure, and is passed
@@ -53,12 +55,24 @@ internal sealed class RateWatch
     /// <summary>Channels and pairs with a learned rate.</summary>
     public int Channels => _channels.Count + _pairs.Count;
 
-    /// <summary>A flow state object to walk from now on (each pooled object once: the list is bounded by the pool).</summary>
-    public void Register(DetectionFlow flow)
+    /// <summary>The current interval between two checks (1 before the first check).</summary>
+    public long Interval { get; private set; } = 1;
+
+    /// <summary>A flow opened now: its first interval is partial.</summary>
+    public void OnFlowOpened(DetectionFlow flow) => flow.OpenedInterval = Interval;
+
+    /// <summary>A request on <paramref name="flow"/>: the first one of the interval puts it on the list of flows the next check visits.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void OnRequest(DetectionFlow flow)
     {
-        if (flow.Registered) return;
-        flow.Registered = true;
-        _flows.Add(flow);
+        flow.Requests++;
+        if (flow.ListedInterval != Interval) Enlist(flow);
+    }
+
+    private void Enlist(DetectionFlow flow)
+    {
+        flow.ListedInterval = Interval;
+        _active.Add(flow);
     }
 
     /// <summary>One check: every flow's requests and every connection's bytes since the previous check.</summary>
@@ -68,11 +82,12 @@ internal sealed class RateWatch
     public void Check(Timestamp now, IReadOnlyList<Connection> connections, Func<long, int, int, bool> learning)
     {
         long t = now.UnixNanoseconds;
-        foreach (var flow in _flows)
+        long interval = Interval++;
+        foreach (var flow in _active)
         {
             long delta = flow.Requests - flow.RequestsAtCheck;
             flow.RequestsAtCheck = flow.Requests;
-            if (flow.Checks++ == 0 || delta == 0 || flow.ClientHost < 0 || flow.ServerHost < 0) continue;
+            if (flow.OpenedInterval == interval || delta == 0 || flow.ClientHost < 0 || flow.ServerHost < 0) continue;
             var key = (flow.ClientHost, flow.ServerHost, flow.ServerPort);
             bool known = _channels.TryGetValue(key, out var range);
             if (learning(t, flow.ClientHost, flow.ServerHost) || !known || range.Intervals < LearnedIntervals)
@@ -100,6 +115,7 @@ internal sealed class RateWatch
             _alerts.Raise(_t.PeriodicBehavior, now, _baseline[flow.ClientHost].Endpoint, _baseline[flow.ServerHost].Endpoint,
                 flow.ClientDevice, flow.ServerDevice, default, in arguments);
         }
+        _active.Clear();
         if (!_alerts.IsEnabled(_t.Bandwidth)) return;
         long previous = _previousCheck;
         _previousCheck = t;

@@ -15,22 +15,21 @@ namespace OtSensor.Decoding.Flows;
 /// answers the interleaved conversations of a polling plant without building a canonical key. On a miss, a
 /// <see cref="Dictionary{TKey, TValue}"/> whose key carries a precomputed hash.</para>
 /// <para>Every flow sits in exactly one intrusive doubly-linked list, one list per timeout class (TCP new,
-/// established, closed; UDP; other), ordered by the time each flow was last moved to its tail. A packet moves its
-/// flow only when that was a second or more of capture time ago (a busy flow is relinked once a second, not on
-/// every packet: the relinking and its GC write barriers were a measurable part of the per-packet cost), so a flow's
-/// place is at most one second behind its last packet. Because all flows of a list share one timeout, the heads
-/// are the only expiry candidates: <see cref="ExpireIdle"/> ends a head idle past its timeout, moves a head that
-/// was used since it was listed to the tail, and stops at the first head listed too recently (O(expired + moved)).
-/// The least recently used flow overall is the oldest of five heads, to within that second (eviction is O(1)).</para>
+/// established, closed; UDP; other), ordered by <see cref="Flow.ListedAt"/>, the time it was appended. A packet moves
+/// its flow only when the flow changes class; a packet of the same class only advances <see cref="Flow.LastSeen"/>
+/// (relinking on every packet, and its GC write barriers, were a measurable part of the per-packet cost). The lists are
+/// put right lazily, at their heads: because all flows of a list share one timeout, the heads are the only expiry
+/// candidates, and <see cref="ExpireIdle"/> ends a head idle past its timeout, moves a head used since it was listed to
+/// the tail (listed at its last packet), and stops at the first head listed too recently (O(expired + moved); a flow
+/// is moved at most once per timeout of its traffic). Eviction settles each head the same way before it picks the
+/// oldest of the five, so it ends the least recently used flow exactly (amortised O(1): every move follows a
+/// packet).</para>
 /// <para>Ended flows are reset and kept on a free list, with their reassembler: after warm-up, creating a flow
 /// allocates nothing.</para>
 /// </remarks>
 public sealed class FlowTable
 {
     private const int ClassCount = 5;
-
-    /// <summary>A flow is moved to the tail of its list at most once per this much capture time (1 s).</summary>
-    private const long RelinkIntervalNanoseconds = 1_000_000_000;
 
     private readonly FlowTableLimits _limits;
     private readonly ReassemblyLimits _reassemblyLimits;
@@ -270,6 +269,12 @@ public sealed class FlowTable
         Flow? oldest = null;
         for (int c = 0; c < ClassCount; c++)
         {
+            // A head used since it was listed goes to the tail first, so the head is the class's least recent flow.
+            while (_heads[c] is { } used && used.LastSeen.UnixNanoseconds > used.ListedAt && !ReferenceEquals(used, _tails[c]))
+            {
+                Unlink(used);
+                Append(used, (FlowTimeoutClass)c, used.LastSeen.UnixNanoseconds);
+            }
             var head = _heads[c];
             if (head is not null && (oldest is null || head.LastSeen < oldest.LastSeen))
                 oldest = head;
@@ -297,10 +302,16 @@ public sealed class FlowTable
         _free = flow;
     }
 
+    /// <summary>A flow whose timeout class changed goes to the tail of its new list; otherwise nothing moves (see remarks).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void MoveToTail(Flow flow, FlowTimeoutClass timeoutClass, long now)
     {
-        if (flow.TimeoutClass == timeoutClass && (now - flow.ListedAt < RelinkIntervalNanoseconds || _tails[(int)timeoutClass] == flow))
-            return;
+        if (flow.TimeoutClass != timeoutClass) Relist(flow, timeoutClass, now);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void Relist(Flow flow, FlowTimeoutClass timeoutClass, long now)
+    {
         Unlink(flow);
         Append(flow, timeoutClass, now);
     }

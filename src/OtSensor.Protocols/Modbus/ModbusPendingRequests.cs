@@ -41,6 +41,21 @@ internal sealed class ModbusPendingRequests
     /// <returns>True when the bound forced the oldest live request out.</returns>
     public bool Add(uint key, in ModbusRequestContext request)
     {
+        if (_size == 0)
+        {
+            // A polling master's usual case: nothing outstanding.
+            _head = 0;
+            _ring[0] = new Entry { Key = key, Request = request, Live = true };
+            if (_slotByKey is not null) _slotByKey[key] = 0;
+            _size = 1;
+            _live = 1;
+            return false;
+        }
+        return AddBehindOthers(key, in request);
+    }
+
+    private bool AddBehindOthers(uint key, in ModbusRequestContext request)
+    {
         if (TryRemove(key, out int existing))
         {
             _ring[existing].Live = false;
@@ -76,6 +91,17 @@ internal sealed class ModbusPendingRequests
 
     public bool TryTake(uint key, out ModbusRequestContext request)
     {
+        if (_size == 1 && _ring[_head].Key == key && _ring[_head].Live)
+        {
+            // The usual case: the response to the one outstanding request.
+            request = _ring[_head].Request;
+            _ring[_head].Live = false;
+            _slotByKey?.Remove(key);
+            _size = 0;
+            _live = 0;
+            _head = 0;
+            return true;
+        }
         if (!TryRemove(key, out int slot))
         {
             request = default;

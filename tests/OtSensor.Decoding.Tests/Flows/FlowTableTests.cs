@@ -231,6 +231,26 @@ public class FlowTableTests
     }
 
     [Fact]
+    public void GetOrCreate_TableFullOneClass_EvictsLeastRecentlyUsedNotFirstListed()
+    {
+        // All three in the UDP list, listed a, b, c; a packet on a leaves it at the head (lists are put right lazily),
+        // and eviction must still pass over it to b.
+        var handler = new RecordingExpiryHandler();
+        var table = new FlowTable(new FlowTableLimits { MaxFlows = 3 }, ReassemblyLimits.Default, handler);
+        var a = table.GetOrCreate(TestPackets.Udp(Hmi, 1001, Plc, 161, seconds: 1), out _, out _)!;
+        var b = table.GetOrCreate(TestPackets.Udp(Hmi, 1002, Plc, 161, seconds: 2), out _, out _)!;
+        var c = table.GetOrCreate(TestPackets.Udp(Hmi, 1003, Plc, 161, seconds: 3), out _, out _)!;
+        long aId = a.Id, bId = b.Id, cId = c.Id;
+        table.GetOrCreate(TestPackets.Udp(Plc, 161, Hmi, 1001, seconds: 4), out _, out _);  // touch a
+
+        table.GetOrCreate(TestPackets.Udp(Hmi, 1004, Plc, 161, seconds: 5), out _, out _);
+        table.GetOrCreate(TestPackets.Udp(Hmi, 1005, Plc, 161, seconds: 6), out _, out _);
+
+        Assert.Equal([bId, cId], handler.Ended.Select(e => e.Id));
+        Assert.Equal(aId, a.Id);
+    }
+
+    [Fact]
     public void GetOrCreate_TableFull_EvictsLeastRecentlyUsed()
     {
         var handler = new RecordingExpiryHandler();
