@@ -35,6 +35,9 @@ internal sealed class FlowState
     /// </summary>
     public IProtocolModule? CachedModule;
     public IStreamSession? CachedStreamSession;
+    /// <summary>The same for datagram sessions (a replay of many BACnet or DNS conversations opened a session per flow).</summary>
+    public IProtocolModule? CachedDatagramModule;
+    public IDatagramSession? CachedDatagramSession;
     public long ProbedBytes;
 
     public void Reset()

@@ -373,7 +373,19 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             }
             state.StreamSession = state.CachedStreamSession;
         }
-        state.DatagramSession = module.IsStream ? null : module.CreateDatagramSession();
+        else
+        {
+            if (!ReferenceEquals(state.CachedDatagramModule, module) || state.CachedDatagramSession is null)
+            {
+                state.CachedDatagramModule = module;
+                state.CachedDatagramSession = module.CreateDatagramSession();
+            }
+            else
+            {
+                state.CachedDatagramSession.Reset();
+            }
+            state.DatagramSession = state.CachedDatagramSession;
+        }
         if (state.StreamSession is null && state.DatagramSession is null) state.Unrecognized = true;
     }
 

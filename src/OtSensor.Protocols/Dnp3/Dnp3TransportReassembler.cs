@@ -97,11 +97,15 @@ internal sealed class Dnp3TransportReassembler(int maxFragmentLength)
         _length = 0;
     }
 
-    /// <summary>Forgets everything and returns the buffer to the pool.</summary>
+    /// <summary>
+    /// Forgets everything. A buffer of the initial size is kept for the session's next flow (sessions are reused by
+    /// the engine, and a replay of many DNP3 conversations otherwise rented more buffers than the shared pool holds,
+    /// allocating one per flow); a grown one goes back to the pool.
+    /// </summary>
     public void Reset()
     {
         Discard();
-        if (_buffer is not null)
+        if (_buffer is not null && _buffer.Length > InitialBuffer)
         {
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = null;
