@@ -32,6 +32,7 @@ internal sealed class AnomalyEngine
     private readonly AlertManager _alerts;
     private readonly AlertTypeIndex _t;
     private readonly RecentKeys _seen = new(16);
+    private readonly ConnectionAttempts _attempts = new();
     private readonly Threshold _addressScan, _arpScan, _portScan, _plcScan, _sessions, _logins, _guessing, _exceptions;
     private HostActivity[] _hosts = new HostActivity[256];
 
@@ -67,34 +68,85 @@ internal sealed class AnomalyEngine
     private static ulong AddressKey(IPAddressBytes address) => address.Low ^ (address.High * 0x9E3779B97F4A7C15UL);
 
     /// <summary>
-    /// A flow opened: a session of its client; a new destination or (destination, port) pair of its client when the
-    /// server is a private unicast address (internet peers are browsing, not scanning the plant).
+    /// A flow opened: a session of its client. A TCP flow opened by the client's SYN to a private unicast address is a
+    /// connection attempt whose fate decides whether it counts towards an address or port scan (see
+    /// <see cref="OnHandshake"/>); its token is returned for the flow to keep (0: no attempt to follow). A UDP flow to
+    /// such an address counts at once, as a new destination and (destination, port) pair of its client. Internet peers
+    /// are browsing, not scanning the plant, and a TCP flow picked up after its SYN is an established connection.
     /// </summary>
-    public void OnFlowOpened(Device? client, Device? server, IPAddressBytes serverAddress, ushort port, bool learning, Timestamp time, FrameRef evidence)
+    public long OnFlowOpened(Device? client, Device? server, IPAddressBytes serverAddress, ushort port, bool learning, Timestamp time, FrameRef evidence,
+        bool isTcp = false, bool openedBySyn = false)
     {
-        if (client is null) return;
+        if (client is null) return 0;
         long t = time.UnixNanoseconds;
         ref var h = ref Host(client.Id);
         var source = DetectionEngine.Endpoint(client);
-        var destination = server is null ? AlertEndpoint.Of(serverAddress) : DetectionEngine.Endpoint(server);
-        var arguments = AlertArguments.None with { Port = port };
 
         h.Sessions.Roll(t, _sessions.Window);
         int sessions = ++h.Sessions.Count;
         if (learning) h.SessionPeak = Math.Max(h.SessionPeak, sessions);
         else if (sessions >= Math.Max(_sessions.Count, SessionFactor * h.SessionPeak))
-            Raise(_t.ExcessiveSessions, time, source, default, client.Id, 0, evidence, arguments);
+            Raise(_t.ExcessiveSessions, time, source, default, client.Id, 0, evidence, AlertArguments.None with { Port = port });
 
-        if (!serverAddress.IsPrivate || serverAddress.IsMulticastOrBroadcast || serverAddress.IsEmpty) return;
-        ulong address = AddressKey(serverAddress);
-        NewAddress(ref h, client.Id, address, source, t, time, evidence);
+        if (!serverAddress.IsPrivate || serverAddress.IsMulticastOrBroadcast || serverAddress.IsEmpty) return 0;
+        var destination = server is null ? AlertEndpoint.Of(serverAddress) : DetectionEngine.Endpoint(server);
+        if (!isTcp)
+        {
+            Probe(client.Id, server?.Id ?? 0, source, destination, AddressKey(serverAddress), port, time, evidence);
+            return 0;
+        }
+        if (!openedBySyn) return 0;
+        return _attempts.Open(new ConnectionAttempt
+        {
+            Time = t,
+            Client = client.Id,
+            Server = server?.Id ?? 0,
+            Source = source,
+            Destination = destination,
+            Address = AddressKey(serverAddress),
+            Port = port,
+            Evidence = evidence,
+        }, this);
+    }
 
+    /// <summary>
+    /// A segment of a flow whose connection attempt is still undecided (<paramref name="token"/> from
+    /// <see cref="OnFlowOpened"/>): the client's ACK without SYN or RST completes the handshake (RFC 9293 §3.5), a
+    /// connection, not a probe; a RST from either side (the server refusing, or a SYN scanner tearing down the half-open
+    /// connection the server's SYN-ACK offered) makes it a failed attempt, counted now. A SYN-ACK or a retransmitted SYN
+    /// decides nothing. Returns true when the attempt is decided and the flow need not report further segments.
+    /// </summary>
+    public bool OnHandshake(long token, bool fromClient, bool syn, bool ack, bool rst, Timestamp time)
+    {
+        if (rst) return _attempts.Fail(token, time, this);
+        if (fromClient && ack && !syn) return _attempts.Complete(token);
+        return !_attempts.IsOpen(token);
+    }
+
+    /// <summary>
+    /// Attempts that got no answer within <see cref="ConnectionAttempts.UnansweredNanoseconds"/> of their SYN count as
+    /// failed, at <paramref name="now"/> (the time-driven checks call this; counters see capture time in order).
+    /// </summary>
+    public void JudgeUnanswered(Timestamp now) => _attempts.Expire(now, this);
+
+    /// <summary>Connection attempts awaiting an answer (bounded by <see cref="ConnectionAttempts.Capacity"/>).</summary>
+    public int PendingAttempts => _attempts.Count;
+
+    /// <summary>
+    /// A failed connection attempt, or a UDP datagram opening a flow: a new destination towards an address scan, a new
+    /// (destination, port) pair towards a port scan once the source tried enough distinct ports.
+    /// </summary>
+    internal void Probe(int clientId, int serverId, AlertEndpoint source, AlertEndpoint destination, ulong address, ushort port, Timestamp time, FrameRef evidence)
+    {
+        long t = time.UnixNanoseconds;
+        ref var h = ref Host(clientId);
+        NewAddress(ref h, clientId, address, source, t, time, evidence);
         long since = h.Pairs.Roll(t, _portScan.Window);
         if (h.Ports.Start != since) h.Ports = new WindowCount { Start = since };
-        if (_seen.Add(RecentKeys.Key(KindPort, client.Id, port), t, since)) h.Ports.Count++;
-        if (!_seen.Add(RecentKeys.Key(KindPair, client.Id, address, port), t, since)) return;
+        if (_seen.Add(RecentKeys.Key(KindPort, clientId, port), t, since)) h.Ports.Count++;
+        if (!_seen.Add(RecentKeys.Key(KindPair, clientId, address, port), t, since)) return;
         if (++h.Pairs.Count >= _portScan.Count && h.Ports.Count >= PortScanMinPorts)
-            Raise(_t.PortScan, time, source, destination, client.Id, server?.Id ?? 0, evidence, arguments);
+            Raise(_t.PortScan, time, source, destination, clientId, serverId, evidence, AlertArguments.None with { Port = port });
     }
 
     private void NewAddress(ref HostActivity h, int sourceId, ulong address, AlertEndpoint source, long t, Timestamp time, FrameRef evidence)

@@ -126,6 +126,7 @@ public sealed class DetectionEngine : IAlertLearner
         _lastTick = t;
         NextTick = t + _tickNanoseconds;
         ScanNewDevices(now);
+        _anomaly.JudgeUnanswered(now);
         if (t >= _nextResponsivenessCheck)
         {
             _nextResponsivenessCheck = t + ResponsivenessCheckNanoseconds;
@@ -137,6 +138,9 @@ public sealed class DetectionEngine : IAlertLearner
     /// <summary>State the anomaly and malware engines hold, for tests of boundedness: distinct-attempt entries, per-host slots, channels.</summary>
     public (int Attempts, int AttemptCapacity, int Hosts, int Channels) AnomalyState
         => (_anomaly.TrackedAttempts, _anomaly.TrackedCapacity, _anomaly.TrackedHosts + _malware.TrackedHosts, _rates.Channels);
+
+    /// <summary>TCP connection attempts whose handshake is undecided, and the most that are kept (tests of boundedness).</summary>
+    public (int Pending, int Capacity) HandshakeState => (_anomaly.PendingAttempts, ConnectionAttempts.Capacity);
 
     private bool GlobalLearning(long time) => time < _learnUntil;
 
@@ -237,8 +241,18 @@ public sealed class DetectionEngine : IAlertLearner
     // ---- flows ----
 
     /// <summary>A flow opened: its hosts are resolved, and its connection and internet access are checked.</summary>
+    /// <param name="flow">The flow's detection state.</param>
+    /// <param name="devices">Its client and server devices.</param>
+    /// <param name="client">The transport client's address.</param>
+    /// <param name="server">The transport server's address.</param>
+    /// <param name="serverPort">The server's port.</param>
+    /// <param name="time">Capture time of the opening packet.</param>
+    /// <param name="frame">Its frame number.</param>
+    /// <param name="isTcp">A TCP flow (else UDP).</param>
+    /// <param name="openedBySyn">Opened by the client's SYN without ACK: a connection attempt whose handshake the
+    /// pipeline then reports through <see cref="OnHandshake"/> while <see cref="DetectionFlow.AwaitingHandshake"/>.</param>
     public void OnFlowOpened(DetectionFlow flow, FlowDevices devices, IPAddressBytes client, IPAddressBytes server, ushort serverPort, Timestamp time, long frame,
-        bool isTcp = true)
+        bool isTcp = true, bool openedBySyn = false)
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(devices);
@@ -255,7 +269,8 @@ public sealed class DetectionEngine : IAlertLearner
         NoteSender(clientDevice, frame);
         var evidence = new FrameRef(CurrentInput, frame);
         _malware.OnFlowOpened(clientDevice, serverDevice, client, server, serverPort, isTcp, time, evidence);
-        _anomaly.OnFlowOpened(clientDevice, serverDevice, server, serverPort, c >= 0 && Learning(time.UnixNanoseconds, c, -1), time, evidence);
+        flow.AttemptToken = _anomaly.OnFlowOpened(clientDevice, serverDevice, server, serverPort, c >= 0 && Learning(time.UnixNanoseconds, c, -1), time, evidence,
+            isTcp, openedBySyn);
         if (isTcp) flow.Cleartext = serverPort == 21 ? CleartextLogin.Ftp : serverPort == 23 ? CleartextLogin.Telnet : CleartextLogin.None;
         _rates.OnFlowOpened(flow);
         if (serverDevice is not null)
@@ -280,6 +295,17 @@ public sealed class DetectionEngine : IAlertLearner
         flow.ConnectionAlerted = true;
         Alerts.Raise(_t.NewConnection, time, AlertEndpoint.Of(client), AlertEndpoint.Of(server), flow.ClientDevice, flow.ServerDevice,
             new FrameRef(CurrentInput, frame), AlertArguments.Of(ProtocolId.Unknown, -1, null, OtOperation.None, serverPort));
+    }
+
+    /// <summary>
+    /// A TCP segment of a flow whose connection attempt is undecided (<see cref="DetectionFlow.AwaitingHandshake"/>):
+    /// the client's ACK completes it; a RST from either side, or no answer within seconds, makes it a failed attempt
+    /// towards an address or port scan (<see cref="ConnectionAttempts"/>).
+    /// </summary>
+    public void OnHandshake(DetectionFlow flow, bool fromClient, bool syn, bool ack, bool rst, Timestamp time)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        if (flow.AttemptToken != 0 && _anomaly.OnHandshake(flow.AttemptToken, fromClient, syn, ack, rst, time)) flow.AttemptToken = 0;
     }
 
     private void InternetAccess(int clientHost, Device client, IPAddressBytes server, ushort port, Timestamp time, long frame)
@@ -920,6 +946,7 @@ public sealed class DetectionEngine : IAlertLearner
     {
         if (last is not { } end || _start == long.MinValue) return;
         ScanNewDevices(end);
+        _anomaly.JudgeUnanswered(end);
         CheckResponsiveness(end);
     }
 

@@ -33,6 +33,12 @@ public sealed class DetectionFlow
     /// <summary>This flow already raised New Connection Detected: its protocol is not reported again.</summary>
     internal bool ConnectionAlerted { get; set; }
 
+    /// <summary>The token of this flow's TCP connection attempt while its handshake is undecided (see <see cref="ConnectionAttempts"/>); 0 otherwise.</summary>
+    internal long AttemptToken;
+
+    /// <summary>The flow's SYN is still waiting for the handshake's outcome: the pipeline reports its segments' flags.</summary>
+    public bool AwaitingHandshake => AttemptToken != 0;
+
     /// <summary>The cleartext login protocol whose segments detection reads on this flow (FTP, Telnet by port), or none.</summary>
     public CleartextLogin Cleartext { get; internal set; }
 
@@ -122,6 +128,7 @@ public sealed class DetectionFlow
         ServerPort = 0;
         CheckedProtocol = ProtocolId.Unknown;
         ConnectionAlerted = false;
+        AttemptToken = 0;
         Cleartext = CleartextLogin.None;
         Requests = 0;
         RequestsAtCheck = 0;

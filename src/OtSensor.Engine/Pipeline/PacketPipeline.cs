@@ -215,7 +215,14 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             flow.Application = state;
             var (clientMac, serverMac) = direction == Direction.ToServer ? (p.SourceMac, p.DestinationMac) : (p.DestinationMac, p.SourceMac);
             Inventory.OpenFlow(state.Devices, flow.Client.Address, clientMac, flow.Server.Address, serverMac, flow.Server.Port, p.Timestamp);
-            _detection?.OnFlowOpened(state.Detection, state.Devices, flow.Client.Address, flow.Server.Address, flow.Server.Port, p.Timestamp, p.FrameNumber, isTcp);
+            _detection?.OnFlowOpened(state.Detection, state.Devices, flow.Client.Address, flow.Server.Address, flow.Server.Port, p.Timestamp, p.FrameNumber, isTcp,
+                isTcp && direction == Direction.ToServer && (p.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Rst)) == TcpFlags.Syn);
+        }
+        // A connection attempt's handshake (scan detection): one flag test per packet once it is decided.
+        else if (isTcp && state.Detection.AwaitingHandshake)
+        {
+            _detection?.OnHandshake(state.Detection, direction == Direction.ToServer, (p.TcpFlags & TcpFlags.Syn) != 0, (p.TcpFlags & TcpFlags.Ack) != 0,
+                (p.TcpFlags & TcpFlags.Rst) != 0, p.Timestamp);
         }
         DeviceInventory.ObservePacket(state.Devices, direction == Direction.ToServer, p.Timestamp, frameLength);
 

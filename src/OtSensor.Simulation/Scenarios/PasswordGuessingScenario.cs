@@ -6,12 +6,24 @@ using OtSensor.Simulation.Wire;
 namespace OtSensor.Simulation.Scenarios;
 
 /// <summary>
-/// A compromised workstation guesses passwords over the plant's cleartext logins until one works: HTTP Basic
-/// authentication on a PLC's web interface, FTP on the historian, Telnet on the gateway switch's console.
+/// A compromised workstation guesses passwords over the plant's cleartext logins until one works: FTP on the historian,
+/// HTTP Basic authentication on a PLC's web interface, Telnet on the gateway switch's console.
 /// </summary>
+/// <remarks>
+/// Every step comes after a sensor's default minute of learning in the three-minute replays the tests make (40 %, 55 %
+/// and 75 % of the run), so none of it is learned as plant behaviour; the FTP and Telnet runs each make more than 20
+/// logins within a minute (sensor-reference §3.5 "Excessive Login Attempts"), and they are more than a minute apart, so
+/// each reaches that count on its own.
+/// </remarks>
 public sealed class PasswordGuessingScenario : Scenario
 {
-    private static readonly string[] Guesses = ["admin", "password", "123456", "historian", "Welcome1", "plant2026", "Winter2025!", "P@ssw0rd"];
+    // A short dictionary run: 23 rejected, then the right one (three tries per connection, as FTP servers allow).
+    private static readonly string[] Guesses =
+    [
+        "admin", "password", "123456", "historian", "Welcome1", "plant2026", "Winter2025!", "operator", "Operator1", "pi",
+        "osisoft", "PIadmin", "qwerty", "letmein", "12345678", "Summer2025!", "Password1", "changeme", "scada", "hmi",
+        "Historian1", "Plant2026!", "welcome", "P@ssw0rd",
+    ];
 
     private static readonly string[] WebGuesses = ["admin", "1234", "schneider", "password", "USER", "Admin123"];
 
@@ -22,7 +34,7 @@ public sealed class PasswordGuessingScenario : Scenario
     ];
 
     public override string Name => "password-guessing";
-    public override string Description => "Cleartext logins guessed from a workstation: HTTP Basic on a PLC's web page, FTP on the historian, Telnet on the gateway switch; each ends in success.";
+    public override string Description => "Cleartext logins guessed from a workstation: FTP on the historian, HTTP Basic on a PLC's web page, Telnet on the gateway switch; each ends in success.";
 
     public override void Schedule(ScenarioContext context)
     {
@@ -32,20 +44,8 @@ public sealed class PasswordGuessingScenario : Scenario
         var random = context.NewRandom();
         var attacker = plant.Workstations[0];
 
-        var plc = plant.Speaking(ControlProtocol.ModbusTcp).First().Host;
-        var web = context.At(0.3);
-        sim.Manifest.AddStep(new AttackStep(web, "http-basic-password-guessing",
-            $"GET /config.htm on the PLC's web server: once without credentials, then {WebGuesses.Length} 'Authorization: Basic' headers (user:password in base64, clear text), 5 answered 401, the last 200",
-            attacker.Name, [plc.Name], ["HTTP Client Error", "Unauthorized HTTP Activity"]));
-        sim.At(web, () =>
-        {
-            var t = ArpTraffic.Resolve(sim, sim.Now, attacker, plc);
-            var tcp = new TcpConnection(sim, attacker, attacker.NextEphemeralPort(), plc, HttpBasicTraffic.Port, random);
-            HttpBasicTraffic.Guess(sim, tcp, t.Add(TimeSpan.FromMilliseconds(5)), "/config.htm", "admin", WebGuesses, "Admin123", "PLC Web Server", random);
-        });
-
         var at = context.At(0.4);
-        sim.Manifest.AddStep(new AttackStep(at, "ftp-password-guessing", "FTP USER/PASS in clear text to the historian: 7 rejected (530) in three connections, the 8th accepted (230)", attacker.Name, [plant.Historian.Name],
+        sim.Manifest.AddStep(new AttackStep(at, "ftp-password-guessing", $"FTP USER/PASS in clear text to the historian within a minute: {Guesses.Length - 1} rejected (530), three per connection, the last accepted (230)", attacker.Name, [plant.Historian.Name],
             ["FTP Login Failed", "Password Guessing Attempt Detected", "Excessive Login Attempts"]));
         sim.At(at, () =>
         {
@@ -57,8 +57,20 @@ public sealed class PasswordGuessingScenario : Scenario
             }
         });
 
+        var plc = plant.Speaking(ControlProtocol.ModbusTcp).First().Host;
+        var web = context.At(0.55);
+        sim.Manifest.AddStep(new AttackStep(web, "http-basic-password-guessing",
+            $"GET /config.htm on the PLC's web server: once without credentials, then {WebGuesses.Length} 'Authorization: Basic' headers (user:password in base64, clear text), 5 answered 401, the last 200",
+            attacker.Name, [plc.Name], ["HTTP Client Error", "Unauthorized HTTP Activity"]));
+        sim.At(web, () =>
+        {
+            var t = ArpTraffic.Resolve(sim, sim.Now, attacker, plc);
+            var tcp = new TcpConnection(sim, attacker, attacker.NextEphemeralPort(), plc, HttpBasicTraffic.Port, random);
+            HttpBasicTraffic.Guess(sim, tcp, t.Add(TimeSpan.FromMilliseconds(5)), "/config.htm", "admin", WebGuesses, "Admin123", "PLC Web Server", random);
+        });
+
         var console = plant.Gateway;
-        var telnet = context.At(0.5);
+        var telnet = context.At(0.75);
         sim.Manifest.AddStep(new AttackStep(telnet, "telnet-password-guessing",
             $"Telnet to the gateway switch's console (NVT option negotiation, 'User Access Verification'): {ConsoleGuesses.Length} user/password pairs in clear text within a minute, three per connection; the last one logs in",
             attacker.Name, [console.Name], ["Excessive Login Attempts", "Password Guessing Attempt Detected"]));

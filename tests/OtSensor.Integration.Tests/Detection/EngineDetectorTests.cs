@@ -210,6 +210,45 @@ public sealed class EngineDetectorTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_BusyClientsCompletedConnections_RaiseNoScanButASynScanDoes()
+    {
+        // An engineering station opens and closes a connection to 30 ports of each of 4 controllers within a minute:
+        // 120 (destination, port) pairs, every handshake completed.
+        var frames = new List<(Timestamp, byte[])>();
+        var t = Start;
+        for (byte plc = 10; plc < 14; plc++)
+        {
+            for (ushort port = 1; port <= 30; port++)
+            {
+                t = t.Add(TimeSpan.FromMilliseconds(100));
+                var tcp = new TcpConversation(Host(10, 0, 0, 5, (ushort)(40000 + (plc * 100) + port)), Host(10, 0, 1, plc, port), 100, 200, frames);
+                tcp.Handshake(t, Rtt);
+                tcp.Send(t.Add(TimeSpan.FromMilliseconds(5)), true, "PING"u8);
+                tcp.Close(t.Add(TimeSpan.FromMilliseconds(10)), Rtt);
+            }
+        }
+        var busy = Analyze([.. frames], NoLearning(), "busy");
+        Assert.DoesNotContain(busy.Alerts.Alerts, a => a.Type.Id is "port-scan" or "address-scan");
+        Assert.Equal(0, busy.HandshakeState.Pending);
+
+        // The same pairs probed by a SYN scanner: 25 unanswered SYNs, and a controller answering the rest with RST.
+        for (ushort port = 1; port <= 60; port++)
+        {
+            t = t.Add(TimeSpan.FromMilliseconds(2));
+            var scanner = FrameBuilder.IPv4(10, 0, 0, 66);
+            var plc = FrameBuilder.IPv4(10, 0, 1, 10);
+            frames.Add((t, FrameBuilder.Tcp(Mac(66), Mac(0x10A), scanner, plc, 50000, port, 1000, 0, 0x02, [])));       // SYN
+            if (port > 25) frames.Add((t.Add(Rtt), FrameBuilder.Tcp(Mac(0x10A), Mac(66), plc, scanner, port, 50000, 0, 1001, 0x14, [])));   // RST, ACK
+        }
+        frames.Add((t.Add(TimeSpan.FromSeconds(10)), FrameBuilder.Tcp(Mac(5), Mac(0x10A), FrameBuilder.IPv4(10, 0, 0, 5), FrameBuilder.IPv4(10, 0, 1, 10), 40000, 1, 1, 1, 0x10, [])));
+        var scan = Assert.Single(Analyze(frames, NoLearning(), "scan").Alerts.Alerts, a => a.Type.Id == "port-scan");
+        Assert.Equal("10.0.0.66", scan.Source.ToString());
+        Assert.Equal("10.0.1.10", scan.Destination.ToString());
+        // Every one of the 60 probes counts: 35 refused at once (the 25th raised it), 25 unanswered at the next check.
+        Assert.Equal(60 - 25 + 1, scan.Count);
+    }
+
+    [Fact]
     public void Analyze_HostileFlood_AlertsAndDetectorStateStayBounded()
     {
         var frames = new List<(Timestamp, byte[])>();
@@ -253,6 +292,7 @@ public sealed class EngineDetectorTests : IDisposable
         Assert.Equal(5_000, malformed.Count);
         Assert.Equal("quantity_out_of_range", malformed.Arguments.Value);
         var (attempts, capacity, hosts, channels) = detection.AnomalyState;
+        Assert.True(detection.HandshakeState.Pending <= detection.HandshakeState.Capacity, detection.HandshakeState.ToString());
         Assert.True(attempts <= capacity, $"{attempts} > {capacity}");
         Assert.Equal(capacity, attempts);
         Assert.True(hosts <= 2 * 4 * 65_536, $"{hosts} host slots");

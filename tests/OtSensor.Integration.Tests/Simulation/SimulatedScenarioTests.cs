@@ -168,7 +168,8 @@ public sealed partial class SimulatedScenarioTests(GeneratedScenarios scenarios)
         var run = scenarios.Get("password-guessing", 7);
         Assert.Equal(["admin:admin", "admin:1234", "admin:schneider", "admin:password", "admin:USER", "admin:Admin123"],
             Tshark(run.Capture, "http.authbasic", "http.authbasic"));
-        Assert.Equal(8, Tshark(run.Capture, "ftp.request.command == \"PASS\"", "ftp.request.arg").Count);
+        Assert.Equal(24, Tshark(run.Capture, "ftp.request.command == \"PASS\"", "ftp.request.arg").Count);
+        Assert.Equal(23, Tshark(run.Capture, "ftp.response.code == 530", "ftp.response.code").Count);
         var telnet = Tshark(run.Capture, "telnet.data", "telnet.data");
         Assert.Equal(21, telnet.Count(l => l.StartsWith("admin\\r\\n,Password: ", StringComparison.Ordinal)));
         Assert.Equal(20, telnet.Count(l => l.Contains("% Authentication failed", StringComparison.Ordinal)));
