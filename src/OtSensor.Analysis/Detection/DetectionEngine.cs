@@ -151,11 +151,15 @@ public sealed class DetectionEngine : IAlertLearner
 
     // ---- devices and hosts ----
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref DeviceWatch Watch(int deviceId)
     {
-        if ((uint)deviceId >= (uint)_watch.Length) Array.Resize(ref _watch, Math.Max(_watch.Length * 2, deviceId + 1));
+        if ((uint)deviceId >= (uint)_watch.Length) GrowWatch(deviceId);
         return ref _watch[deviceId];
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowWatch(int deviceId) => Array.Resize(ref _watch, Math.Max(_watch.Length * 2, deviceId + 1));
 
     /// <summary>The baseline host of a device, resolved on first sight (learned while learning, else a newcomer).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -603,6 +607,7 @@ public sealed class DetectionEngine : IAlertLearner
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"code {code}"))
         .ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CountModbus(FlowDevices devices, bool senderIsFlowClient, bool isResponse)
     {
         var receiver = senderIsFlowClient ? devices.Server : devices.Client;
