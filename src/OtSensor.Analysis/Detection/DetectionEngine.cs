@@ -475,6 +475,30 @@ public sealed class DetectionEngine : IAlertLearner
     }
 
     /// <summary>
+    /// Protocol violation (sensor-reference §3.4) found on the byte stream rather than on one PDU: a session's stream
+    /// anomaly that <see cref="ProtocolViolationMap.StreamTypeOf"/> maps (a DNP3 fragment past its bound) raises its
+    /// alert from the sender of the offending data to its receiver; repeats count up on the same alert.
+    /// </summary>
+    /// <param name="flow">The flow's detection state.</param>
+    /// <param name="devices">The flow's devices.</param>
+    /// <param name="senderIsFlowClient">True when the data came from the flow's transport client.</param>
+    /// <param name="protocol">The session's protocol.</param>
+    /// <param name="anomaly">The stream anomaly name, as the session reported it.</param>
+    /// <param name="time">Capture time of the frame being decoded.</param>
+    /// <param name="frame">That frame's number.</param>
+    public void OnStreamAnomaly(DetectionFlow flow, FlowDevices devices, bool senderIsFlowClient, ProtocolId protocol, string anomaly, Timestamp time, long frame)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(devices);
+        int type = _violations.StreamTypeOf(protocol, anomaly);
+        if (type < 0) return;
+        var sender = Sender(devices, senderIsFlowClient);
+        var receiver = Receiver(devices, senderIsFlowClient);
+        var arguments = new AlertArguments { Protocol = protocol, Function = -1, Port = flow.ServerPort, Value = anomaly };
+        Alerts.Raise(type, time, Endpoint(sender), Endpoint(receiver), sender?.Id ?? 0, receiver?.Id ?? 0, new FrameRef(CurrentInput, frame), in arguments);
+    }
+
+    /// <summary>
     /// A response that reports a failed request (CIP general status, MMS confirmed-error, BACnet Error, S7 error class):
     /// the protocol's operational "request failed" alert (when it has one) from the requester to the server, and one
     /// more exception towards the server's exception pattern.

@@ -72,7 +72,21 @@ internal sealed class ProtocolViolationMap
             | ModbusAnomalies.InvalidReadDeviceIdCode | ModbusAnomalies.InvalidMoreFollows | ModbusAnomalies.ByteCountOutOfRange), Malformed),
     ];
 
+    /// <summary>
+    /// (protocol, stream anomaly, alert id): anomalies a session reports about the byte stream rather than one PDU
+    /// (<see cref="OtSensor.Protocols.Registry.IProtocolEventSink.OnStreamAnomaly"/>) that are a violation whatever the
+    /// capture did. Resynchronisation after garbage, transport sequence breaks and unfinished fragments are left out: a
+    /// capture that starts mid-stream, loses a segment or stops early produces them on a healthy link.
+    /// </summary>
+    private static readonly (ProtocolId Protocol, string Anomaly, string Alert)[] StreamTable =
+    [
+        // DNP3 (IEEE 1815-2012 §8.2): a fragment past 63 × 255 octets (Suricata's too_long_reassembly bound), far beyond
+        // the 2048-octet fragment every device profile states as its maximum; the sender streams an endless fragment.
+        (ProtocolId.Dnp3, Dnp3Fields.StreamTooLongReassembly, Malformed),
+    ];
+
     private readonly int[][] _byProtocol = new int[256][];
+    private readonly (ProtocolId Protocol, string Anomaly, int Type)[] _stream;
     private readonly ulong[] _mapped = new ulong[256];
 
     public ProtocolViolationMap(AlertCatalogue catalogue)
@@ -84,6 +98,9 @@ internal sealed class ProtocolViolationMap
             for (ulong rest = bits; rest != 0; rest &= rest - 1) types[BitOperations.TrailingZeroCount(rest)] = type;
             _mapped[(int)protocol] |= bits;
         }
+        _stream = new (ProtocolId, string, int)[StreamTable.Length];
+        for (int i = 0; i < StreamTable.Length; i++)
+            _stream[i] = (StreamTable[i].Protocol, StreamTable[i].Anomaly, catalogue.Get(StreamTable[i].Alert).Index);
     }
 
     private static int[] NewRow()
@@ -95,6 +112,15 @@ internal sealed class ProtocolViolationMap
 
     /// <summary>The anomaly bits of <paramref name="protocol"/> that raise an alert.</summary>
     public ulong Mapped(ProtocolId protocol) => _mapped[(int)protocol];
+
+    /// <summary>The alert type for a stream anomaly of <paramref name="protocol"/>; -1 when it is not a violation.</summary>
+    /// <remarks>Stream anomalies are rare (a few per flow at most): a scan of the short table costs nothing.</remarks>
+    public int StreamTypeOf(ProtocolId protocol, string anomaly)
+    {
+        foreach (var (p, name, type) in _stream)
+            if (p == protocol && string.Equals(name, anomaly, StringComparison.Ordinal)) return type;
+        return -1;
+    }
 
     /// <summary>The alert type for one anomaly bit of <paramref name="protocol"/>; -1 when the bit is not mapped.</summary>
     public int TypeOf(ProtocolId protocol, int bit) => _byProtocol[(int)protocol] is { } row ? row[bit] : -1;

@@ -514,7 +514,14 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         }
     }
 
-    public void OnStreamAnomaly(ProtocolId protocol, string anomaly) => RecordAnomaly(ProtocolNames.Get(protocol), anomaly);
+    public void OnStreamAnomaly(ProtocolId protocol, string anomaly)
+    {
+        RecordAnomaly(ProtocolNames.Get(protocol), anomaly);
+        // The few stream anomalies that are violations reach the protocol-violation engine with the flow's devices
+        // (rare: a handful per flow at most, never per packet).
+        if (_inFlow && _detection is { } detection && CurrentState is { ClientUnspecified: false } state)
+            detection.OnStreamAnomaly(state.Detection, state.Devices, _currentDirection == Direction.ToServer, protocol, anomaly, _packet.Timestamp, _packet.FrameNumber);
+    }
 
     // ---- IFlowExpiryHandler ----
 

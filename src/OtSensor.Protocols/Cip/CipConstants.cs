@@ -59,6 +59,13 @@ public static class CipConstants
     /// <summary>Vendor-specific class the firmware-update tool of the EIP-FirmwareChangeFailure capture writes to.</summary>
     public const int FirmwareUpdateClass = 0xA1;
 
+    /// <summary>
+    /// Logix Wall Clock Time object (vendor-specific class 0x8B), the WallClockTime object of the GSV/SSV instructions
+    /// (Rockwell 1756-RM003): instance 1 holds the controller's clock, attribute 6 the current time in microseconds
+    /// since 1970 (class and attribute as open Logix clients set the controller time, e.g. pycomm3's set_plc_time).
+    /// </summary>
+    public const int WallClockTimeClass = 0x8B;
+
     /// <summary>Forward Open request fixed part before the connection path (Vol. 1 §3-5.5.2): 36 bytes, 40 for Large Forward Open.</summary>
     public const int ForwardOpenFixedLength = 36;
     public const int LargeForwardOpenFixedLength = 40;

@@ -181,6 +181,7 @@ public static class CipNames
         t[0x6B] = "Symbol";
         t[0x6C] = "Template";
         t[0x72] = "Connection Configuration (Logix)";
+        t[0x8B] = "Wall Clock Time (Logix)";
         t[0xAC] = "Controller Time (Logix)";
         t[0xF0] = "ControlNet";
         t[0xF1] = "ControlNet Keeper";

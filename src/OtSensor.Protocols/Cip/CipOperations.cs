@@ -7,6 +7,7 @@ namespace OtSensor.Protocols.Cip;
 /// Common services (Vol. 1 appendix A-3) mean the same for every class; codes 0x4B–0x63 are object specific
 /// so the class decides: Connection Manager (§3-5.5), File object (Vol. 1 §5A-42), PCCC (0x67), and
 /// otherwise the Logix tag services (Rockwell 1756-PM020: Read/Write Tag, fragmented and read-modify-write).
+/// A Set service on the Logix Wall Clock Time object (0x8B) sets the controller's clock: a time change.
 /// A reply carries no path, so its class is unknown (-1) and it maps by service code alone.
 /// </remarks>
 public static class CipOperations
@@ -30,7 +31,14 @@ public static class CipOperations
             case CipConstants.Restore:
             case CipConstants.Save:
             case CipConstants.SetMember:
-                return classId == CipConstants.FirmwareUpdateClass ? OtOperation.Firmware : OtOperation.Write;
+                return classId switch
+                {
+                    CipConstants.FirmwareUpdateClass => OtOperation.Firmware,
+                    // Setting the Logix wall clock sets the controller's time (the EIP-ChangeTime/DateAttempt captures
+                    // send Set Attribute List, attribute 6, a 64-bit microsecond count).
+                    CipConstants.WallClockTimeClass => OtOperation.TimeSync,
+                    _ => OtOperation.Write,
+                };
             case CipConstants.Reset:
                 return OtOperation.Restart;
             case CipConstants.Start:

@@ -20,6 +20,9 @@ public sealed class RealCaptureAlertTests
         { "enip-cip/ICS-Security-Tools__EIP-RebootorRestart.pcap", "PLC Operating Mode Changed", "192.168.10.105", "192.168.10.120" },
         { "enip-cip/ICS-Security-Tools__EIP-RemoteModeChangeAttempt.pcap", "Controller Stop", "192.168.10.105", "192.168.10.121" },
         { "enip-cip/ICS-Security-Tools__cip_start_plc.pcap", "PLC Operating Mode Changed", "192.168.1.69", "192.168.1.30" },
+        // Set Attribute List, attribute 6 of the Logix Wall Clock Time object (class 0x8B): the controller's clock.
+        { "enip-cip/ICS-Security-Tools__EIP-ChangeTimeAttempt.pcap", "Device Time Changed", "192.168.10.105", "192.168.10.120" },
+        { "enip-cip/ICS-Security-Tools__EIP-ChangeDateAttempt.pcap", "Device Time Changed", "192.168.10.105", "192.168.10.120" },
         { "dnp3/ICS-Security-Tools__warm_restart_and_response.pcap", "Outstation Restarted", "192.168.60.1", "192.168.60.130" },
         { "s7comm/ICS-Security-Tools__snap7_s300_stop.pcapng", "An S7 Stop PLC Command was Sent", "134.249.62.206", "134.249.61.163" },
         { "s7comm/ICS-Security-Tools__step7_s300_download.pcapng", "PLC Program Download", "134.249.53.130", "134.249.61.182" },
@@ -34,6 +37,9 @@ public sealed class RealCaptureAlertTests
         { "dnp3/suricata-verify__dnp3-max-points_test.pcap", AlertEngine.ProtocolViolation, "Incorrect Parameter Sent to Outstation", "192.168.1.100", "192.168.1.200" },
         { "dnp3/suricata-verify__dnp3-max-points_test.pcap", AlertEngine.ProtocolViolation, "Illegal DNP3 Operation", "192.168.1.100", "192.168.1.200" },
         { "dnp3/ICS-Security-Tools__write_vto_empty_string.pcap", AlertEngine.ProtocolViolation, "Incorrect Parameter Sent to Outstation", "192.168.10.9", "192.168.10.4" },
+        // An outstation streaming one fragment over 64 transport segments without FIN, past the 63 × 255-octet bound
+        // (a stream anomaly of the session, not a PDU's anomaly bit).
+        { "dnp3/suricata-verify__dnp3-too-long-reassembly-response_input.pcap", AlertEngine.ProtocolViolation, "Malformed Protocol Data Unit", "10.0.0.2", "10.0.0.1" },
         // One client reaching 13 Modbus slaves, and BACnet clients reading a building's controllers, within seconds.
         { "modbus/ICS-Security-Tools__ModbusTCP.pcap", AlertEngine.Anomaly, "PLC Scan Detected", "141.81.0.10", "" },
         { "bacnet/icsnpp-bacnet__bacnet_example.pcap", AlertEngine.Anomaly, "PLC Scan Detected", "172.20.32.200", "" },

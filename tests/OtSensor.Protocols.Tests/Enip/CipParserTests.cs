@@ -167,6 +167,33 @@ public sealed class CipParserTests
     }
 
     [Fact]
+    public void Operations_WallClockSet_IsTimeSyncAndItsReadIsRead()
+    {
+        Assert.Equal(OtOperation.TimeSync, CipOperations.Of(CipConstants.SetAttributeList, CipConstants.WallClockTimeClass));
+        Assert.Equal(OtOperation.TimeSync, CipOperations.Of(CipConstants.SetAttributeSingle, CipConstants.WallClockTimeClass));
+        Assert.Equal(OtOperation.Read, CipOperations.Of(CipConstants.GetAttributeList, CipConstants.WallClockTimeClass));
+        // Time Sync (0x43) attributes configure PTP, they do not set the clock: an ordinary write.
+        Assert.Equal(OtOperation.Write, CipOperations.Of(CipConstants.SetAttributeSingle, 0x43));
+    }
+
+    [Fact]
+    public void Parse_WallClockSetAttributeList_TimeSyncOnClass8B()
+    {
+        byte[] request =
+        [
+            0x04,                   // service: Set Attribute List
+            0x02,                   // request path size: 2 words
+            0x20, 0x8B,             // 8-bit class segment: 0x8B Wall Clock Time (Logix)
+            0x24, 0x01,             // 8-bit instance segment: 1
+            0x01, 0x00,             // attribute count: 1
+            0x06, 0x00,             // attribute 6: current value
+            0xC0, 0x32, 0x5C, 0xFF, 0xF3, 0x59, 0x04, 0x00, // µs since 1970 (EIP-ChangeTimeAttempt frame 386)
+        ];
+        var message = CipParser.Parse(request);
+        Assert.Equal((0x04, (int?)0x8B, OtOperation.TimeSync), (message.Function, message.ClassId, message.Operation));
+    }
+
+    [Fact]
     public void Parse_ErrorReplyWithoutData_StatusName()
     {
         var message = CipParser.Parse(EnipVectors.ServiceNotSupportedReply);
