@@ -17,6 +17,8 @@ ldconfig -p 2>/dev/null | grep 'libpcap\.so\.0\.8' >/dev/null || need+=(libpcap0
 # The web console's browser tests (OtSensor.Console.Tests) drive Debian's headless Chromium; its build runs npm ci.
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v npm >/dev/null || need+=(npm)
+# The native (AOT) build the README's throughput figures come from links with clang.
+command -v clang >/dev/null || need+=(clang lld)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "run-all: installing ${need[*]}"
@@ -50,6 +52,23 @@ if ! dotnet run -c Release --project benchmarks/OtSensor.Benchmarks -- --alloc-p
 fi
 tail -3 "$log.bench"
 rm -f "$log.bench"
+# The native build (the appliance binary behind the README's throughput figures) compiles and analyses the demo
+# capture exactly as the JIT build does: same events, devices, connections and alerts.
+echo "run-all: native (AOT) build of otsensor, compared with the JIT build on the demo capture"
+native=$(mktemp -d)
+if dotnet publish src/OtSensor.Cli -c Release -r linux-x64 -p:PublishAot=true --nologo -v q -o "$native/bin" > "$native/publish.log" 2>&1 \
+   && "$native/bin/otsensor" analyze pcaps/demo/modbus-plant.pcap --out "$native/aot" -q > /dev/null \
+   && dotnet src/OtSensor.Cli/bin/Release/net10.0/otsensor.dll analyze pcaps/demo/modbus-plant.pcap --out "$native/jit" -q > /dev/null; then
+  for f in events.jsonl devices.json connections.json alerts.json; do
+    cmp -s "$native/aot/$f" "$native/jit/$f" || { echo "run-all: the native build's $f differs from the JIT build's" >&2; status=1; bench_failed=1; }
+  done
+else
+  tail -20 "$native/publish.log"
+  echo "run-all: the native (AOT) build failed or could not analyse the demo capture" >&2
+  status=1
+  bench_failed=1
+fi
+rm -rf "$native"
 bash hyperv/tests/run-tests.sh || { echo "run-all: the hyperv/ PowerShell parse check or Pester tests failed" >&2; status=1; }
 set -e
 
