@@ -131,7 +131,7 @@ public sealed class DetectionEngine : IAlertLearner
         {
             _nextResponsivenessCheck = t + ResponsivenessCheckNanoseconds;
             CheckResponsiveness(now);
-            _rates.Check(now, _inventory.Connections, _learningCheck);
+            _rates.Check(now, _inventory.ConnectionSpan, _learningCheck);
         }
     }
 

@@ -79,7 +79,7 @@ internal sealed class RateWatch
     /// <param name="now">Capture time of the check.</param>
     /// <param name="connections">The inventory's connections.</param>
     /// <param name="learning">Whether (time, client host, server host) is still learned.</param>
-    public void Check(Timestamp now, IReadOnlyList<Connection> connections, Func<long, int, int, bool> learning)
+    public void Check(Timestamp now, ReadOnlySpan<Connection> connections, Func<long, int, int, bool> learning)
     {
         long t = now.UnixNanoseconds;
         long interval = Interval++;
@@ -119,7 +119,7 @@ internal sealed class RateWatch
         if (!_alerts.IsEnabled(_t.Bandwidth)) return;
         long previous = _previousCheck;
         _previousCheck = t;
-        for (int i = 0; i < connections.Count; i++)
+        for (int i = 0; i < connections.Length; i++)
         {
             var connection = connections[i];
             if (connection.LastSeen.UnixNanoseconds < previous) continue;
