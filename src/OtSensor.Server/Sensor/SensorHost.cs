@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Inventory;
 using OtSensor.Capture.Live;
+using OtSensor.Capture.Ring;
 using OtSensor.Core.Time;
 using OtSensor.Engine;
 using OtSensor.Outputs.Files;
@@ -32,6 +33,13 @@ namespace OtSensor.Server.Sensor;
 /// <para>Shutdown (<see cref="Run"/>'s token): the capture stops, what it queued is analysed, the pipeline is completed
 /// (open flows flushed), the final snapshot and the baseline are written and the run is marked finished, then the
 /// server stops. A process killed with SIGKILL loses at most the last second: every snapshot is one durable transaction.</para>
+/// <para>Alert PCAPs: every analysed frame is also appended to the traffic ring (<see cref="TrafficRing"/>, configured by
+/// <see cref="SensorConfig.Ring"/>; one copy into a large buffer, one write per MiB, on the analysis thread). At each
+/// snapshot, the alerts whose evidence grew since their last cut get their PCAP cut from the ring into
+/// <c>alerts/&lt;run&gt;/&lt;alert&gt;.pcap</c> in the store, the same frames (the alert's evidence) and format as the
+/// offline <c>AlertPcapWriter</c>, served by <c>GET /api/v2/alerts/pcap/{id}</c>. Evidence already rolled out of the
+/// ring is not cut again (the file cut earlier stays). A ring write error raises the operational alert
+/// <c>sensor-ring-write-failed</c> (at most once per <see cref="DropAlertInterval"/>); capture and analysis go on.</para>
 /// </remarks>
 public sealed class SensorHost : IAsyncDisposable
 {
@@ -41,12 +49,21 @@ public sealed class SensorHost : IAsyncDisposable
     /// <summary>How often the learned baseline is written with a snapshot (it is also written when a run ends).</summary>
     private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>Alert PCAPs cut per snapshot at most (an alert storm is cut over the following seconds).</summary>
+    private const int MaxPcapCutsPerSnapshot = 64;
+
     private readonly SensorServer _server;
     private readonly LiveCapture _capture;
     private readonly SensorLogging _logging;
     private readonly ILogger _log;
     private readonly Lock _reloadLock = new();
     private readonly Dictionary<int, long> _alertCounts = [];
+    private readonly TrafficRing? _ring;
+    private readonly Dictionary<int, int> _pcapEvidence = [];
+    private long _ringBase;
+    private long _ringFailuresAlerted;
+    private long _lastRingAlertMs = long.MinValue;
+    private long _alertPcaps;
     private SensorConfig _config;
     private SensorConfig? _pendingReload;
     private SensorHealthState _health;
@@ -58,11 +75,12 @@ public sealed class SensorHost : IAsyncDisposable
     private long _snapshots;
     private long _frameNumber;
 
-    private SensorHost(SensorConfig config, SensorServer server, LiveCapture capture, SensorLogging logging, ILoggerFactory loggers)
+    private SensorHost(SensorConfig config, SensorServer server, LiveCapture capture, TrafficRing? ring, SensorLogging logging, ILoggerFactory loggers)
     {
         _config = config;
         _server = server;
         _capture = capture;
+        _ring = ring;
         _logging = logging;
         _log = loggers.CreateLogger("OtSensor.Sensor");
         _health = new SensorHealthState { CaptureState = "starting", Interfaces = capture.Statistics(), LearningWindow = config.LearningWindow };
@@ -131,7 +149,25 @@ public sealed class SensorHost : IAsyncDisposable
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
-        host = new SensorHost(config, server, capture, logging, loggers);
+        TrafficRing? ring = null;
+        if (config.Ring is { } ringConfig)
+        {
+            var directory = RingDirectory(config);
+            try
+            {
+                var linkTypes = new ushort[capture.InterfaceNames.Count];
+                for (int i = 0; i < linkTypes.Length; i++) linkTypes[i] = (ushort)capture.LinkTypeOf(i);
+                ring = TrafficRing.Open(new TrafficRingOptions { Directory = directory, SegmentBytes = ringConfig.SegmentBytes, Segments = ringConfig.Segments }, linkTypes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                capture.Dispose();
+                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw new ServerSetupException($"ring: {directory}: {e.Message.ReplaceLineEndings(" ")}", e);
+            }
+        }
+        host = new SensorHost(config, server, capture, ring, logging, loggers);
+        if (ring is not null) SensorLog.RingOpened(host._log, ring.Directory, config.Ring!.Segments, config.Ring.SegmentBytes >> 20);
         return host;
     }
 
@@ -216,8 +252,13 @@ public sealed class SensorHost : IAsyncDisposable
         return failed ? 1 : 0;
     }
 
+    /// <summary>The ring's folder: <see cref="SensorRingConfig.Directory"/>, inside the store when relative.</summary>
+    internal static string RingDirectory(SensorConfig config)
+        => Path.GetFullPath(Path.Combine(config.Store, config.Ring?.Directory ?? "ring"));
+
     public async ValueTask DisposeAsync()
     {
+        _ring?.Dispose();
         _analyzer?.Dispose();
         _analyzer = null;
         _capture.Dispose();
@@ -229,10 +270,12 @@ public sealed class SensorHost : IAsyncDisposable
     private int DrainBatch(int max)
     {
         var pipeline = _analyzer!.Pipeline;
+        var ring = _ring;
         int frames = 0;
         while (frames < max && _capture.TryRead(out var frame))
         {
             pipeline.ProcessFrame(frame.Data, frame.LinkType, frame.Timestamp, ++_frameNumber);
+            ring?.Append(frame.Data, frame.InterfaceIndex, frame.Timestamp, frame.OriginalLength);
             _capture.Release();
             frames++;
         }
@@ -269,6 +312,9 @@ public sealed class SensorHost : IAsyncDisposable
         _builder = new SnapshotBuilder(runId, SubnetPlan.LearnedOnly());
         _alertCounts.Clear();
         _frameNumber = 0;
+        // Frame n of this run is ring frame _ringBase + n: every analysed frame is appended, none skipped.
+        _ringBase = _ring?.Sequence ?? 0;
+        _pcapEvidence.Clear();
         SensorLog.RunStarted(_log, runId, (long)config.LearningWindow.TotalSeconds, baseline is null ? "none" : "from the store");
     }
 
@@ -301,6 +347,7 @@ public sealed class SensorHost : IAsyncDisposable
     {
         var statistics = _capture.Statistics();
         CheckDrops(statistics, nowMs);
+        CheckRing(nowMs);
         SensorConfig? reload;
         lock (_reloadLock)
         {
@@ -350,12 +397,82 @@ public sealed class SensorHost : IAsyncDisposable
             _dropAlerts++;
     }
 
+    /// <summary>Logs and alerts new ring write errors, at most once per <see cref="DropAlertInterval"/>.</summary>
+    private void CheckRing(long nowMs)
+    {
+        if (_ring is null) return;
+        long failures = _ring.Failures;
+        if (failures <= _ringFailuresAlerted) return;
+        if (_lastRingAlertMs != long.MinValue && nowMs - _lastRingAlertMs < DropAlertInterval.TotalMilliseconds) return;
+        _ringFailuresAlerted = failures;
+        _lastRingAlertMs = nowMs;
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{_ring.LastError} ({failures} write errors, {_ring.FramesLost} frames not written to {_ring.Directory} since start)");
+        SensorLog.RingFailed(_log, text);
+        if (_analyzer?.Detection is not { } detection || !detection.Alerts.Catalogue.TryGet("sensor-ring-write-failed", out var type)) return;
+        var now = new Timestamp(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000);
+        detection.Alerts.Raise(type!.Index, now, default, default, 0, 0, default, AlertArguments.None with { Value = text });
+    }
+
+    /// <summary>
+    /// Cuts the PCAPs of the alerts whose evidence grew since their last cut (at most <see cref="MaxPcapCutsPerSnapshot"/>);
+    /// returns their store-relative paths by alert id for the snapshot, or null when none was cut.
+    /// </summary>
+    private Dictionary<int, string>? CutAlertPcaps(CaptureAnalyzer analyzer)
+    {
+        if (_ring is null || analyzer.Detection is not { } detection) return null;
+        List<TrafficRingCut>? cuts = null;
+        List<(int Id, int Evidence)>? cut = null;
+        long oldest = _ring.OldestSequence;
+        var relativeFolder = Path.Combine("alerts", _builder!.RunId.ToString(CultureInfo.InvariantCulture));
+        var folder = Path.Combine(_config.Store, relativeFolder);
+        foreach (var alert in detection.Alerts.Alerts)
+        {
+            int count = alert.EvidenceCount;
+            if (count == 0 || _pcapEvidence.GetValueOrDefault(alert.Id) >= count) continue;
+            var evidence = alert.Evidence;
+            if (_ringBase + evidence[0].Frame < oldest)
+            {
+                // Rolled out of the ring: a new cut would hold less than the one already made (if any).
+                _pcapEvidence[alert.Id] = count;
+                continue;
+            }
+            var sequences = new long[count];
+            for (int i = 0; i < count; i++) sequences[i] = _ringBase + evidence[i].Frame;
+            (cuts ??= []).Add(new TrafficRingCut(Path.Combine(folder, alert.Id.ToString(CultureInfo.InvariantCulture) + ".pcap"), sequences));
+            (cut ??= []).Add((alert.Id, count));
+            if (cuts.Count == MaxPcapCutsPerSnapshot) break;
+        }
+        if (cuts is null) return null;
+        int[] written;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            written = _ring.WritePcaps(cuts);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            SensorLog.AlertPcapFailed(_log, e.Message.ReplaceLineEndings(" "));
+            return null;
+        }
+        var paths = new Dictionary<int, string>();
+        for (int i = 0; i < cut!.Count; i++)
+        {
+            _pcapEvidence[cut[i].Id] = cut[i].Evidence;
+            if (written[i] == 0) continue;
+            paths[cut[i].Id] = Path.Combine(relativeFolder, cut[i].Id.ToString(CultureInfo.InvariantCulture) + ".pcap");
+            _alertPcaps++;
+        }
+        return paths;
+    }
+
     private void WriteSnapshot(string? baseline)
     {
         var analyzer = _analyzer!;
+        var pcaps = CutAlertPcaps(analyzer);
         try
         {
-            _server.Store.WriteSnapshot(_builder!.Build(analyzer, null, baseline));
+            _server.Store.WriteSnapshot(_builder!.Build(analyzer, pcaps, baseline));
             _snapshots++;
             _health = _health with { LastSnapshot = DateTimeOffset.UtcNow, Snapshots = _snapshots, StoreError = null };
         }
@@ -408,6 +525,7 @@ public sealed class SensorHost : IAsyncDisposable
             Interfaces = statistics ?? _capture.Statistics(),
             DropAlerts = _dropAlerts,
             LearningWindow = _config.LearningWindow,
+            Ring = _ring is null ? null : (_ring.FramesWritten, _ring.FramesLost, _ring.Failures, _ring.LastError, _ring.SegmentCount, _alertPcaps),
         };
         if (analyzer is not null)
         {
@@ -437,6 +555,17 @@ public sealed class SensorHost : IAsyncDisposable
         w.WritePropertyName("total");
         WriteCounters(w, LiveCapture.Total(h.Interfaces));
         w.WriteNumber("dropAlerts", h.DropAlerts);
+        if (h.Ring is { } ring)
+        {
+            w.WriteStartObject("ring");
+            w.WriteNumber("framesWritten", ring.Written);
+            w.WriteNumber("framesLost", ring.Lost);
+            w.WriteNumber("writeErrors", ring.Failures);
+            if (ring.Error is not null) w.WriteString("error", ring.Error);
+            w.WriteNumber("segments", ring.Segments);
+            w.WriteNumber("alertPcaps", ring.AlertPcaps);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
         w.WriteStartObject("analysis");
         w.WriteNumber("runId", h.RunId);
