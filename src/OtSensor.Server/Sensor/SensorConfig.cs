@@ -27,7 +27,7 @@ namespace OtSensor.Server.Sensor;
 ///   "logLevel": "Information",         Trace, Debug, Information, Warning, Error, Critical
 ///   "sensorName": "plant-a-sensor-1",
 ///   "ring": { "directory": "ring", "segmentMb": 32, "segments": 32 },   recent traffic for alert PCAPs; false = off
-///   "forwarding": { ... }              handed as it is to the forwarding code
+///   "forwarding": { ... }              the format of forward --config (forwarding.example.json), read by the forwarding code
 /// }
 /// </code>
 /// </remarks>
@@ -164,18 +164,19 @@ public sealed record SensorConfig
         var defaults = new SensorRingConfig();
         return new SensorRingConfig
         {
-            Directory = String(value, "directory", name + ": 'ring'") is { Length: > 0 } directory ? directory : defaults.Directory,
-            SegmentBytes = (Integer(value, "segmentMb", name + ": 'ring'", 1, 1024) ?? (int)(defaults.SegmentBytes >> 20)) * (1L << 20),
-            Segments = Integer(value, "segments", name + ": 'ring'", 2, 4096) ?? defaults.Segments,
+            Directory = String(value, "directory", name, "ring.") is { Length: > 0 } directory ? directory : defaults.Directory,
+            SegmentBytes = (Integer(value, "segmentMb", name, 1, 1024, "ring.") ?? (int)(defaults.SegmentBytes >> 20)) * (1L << 20),
+            Segments = Integer(value, "segments", name, 2, 4096, "ring.") ?? defaults.Segments,
         };
     }
 
     private static SensorConfigException Bad(string name, string key, string problem) => new($"{name}: '{key}': {problem}");
 
-    private static string? String(JsonElement root, string key, string name)
+    /// <param name="prefix">Put before the key in messages (<c>ring.</c> for a key of the ring section).</param>
+    private static string? String(JsonElement root, string key, string name, string prefix = "")
     {
         if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.String) throw Bad(name, key, "must be a string");
+        if (value.ValueKind != JsonValueKind.String) throw Bad(name, prefix + key, "must be a string");
         return value.GetString();
     }
 
@@ -193,11 +194,11 @@ public sealed record SensorConfig
         return list;
     }
 
-    private static int? Integer(JsonElement root, string key, string name, int minimum, int maximum)
+    private static int? Integer(JsonElement root, string key, string name, int minimum, int maximum, string prefix = "")
     {
         if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number) || number < minimum || number > maximum)
-            throw Bad(name, key, string.Create(CultureInfo.InvariantCulture, $"must be an integer from {minimum} to {maximum}"));
+            throw Bad(name, prefix + key, string.Create(CultureInfo.InvariantCulture, $"must be an integer from {minimum} to {maximum}"));
         return number;
     }
 

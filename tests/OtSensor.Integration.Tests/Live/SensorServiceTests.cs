@@ -275,7 +275,7 @@ public sealed class SensorServiceTests : IDisposable
         Assert.True(sensor.WaitForLog("capturing on", Start), sensor.Everything);
 
         SensorProcess.WriteConfig(config, File.ReadAllText(config).Replace("\"learning\": \"0\"",
-            $"\"learning\": \"0\", \"forwarding\": {{\"targets\": [\"syslog:udp://127.0.0.1:{syslogPort}\"]}}", StringComparison.Ordinal));
+            $"\"learning\": \"0\", \"forwarding\": {{\"targets\": [{{\"type\": \"syslog\", \"url\": \"udp://127.0.0.1:{syslogPort}\", \"format\": \"cef\"}}]}}", StringComparison.Ordinal));
         sensor.Signal(1);
         Assert.True(sensor.WaitForLog($"forwarding to syslog", TimeSpan.FromSeconds(10)), sensor.Everything);
         veth.Replay("--topspeed", Captures[0]);
