@@ -49,6 +49,9 @@ public sealed class SensorHost : IAsyncDisposable
     /// <summary>How often the learned baseline is written with a snapshot (it is also written when a run ends).</summary>
     private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>A once-a-second check (snapshot, counters, cuts) this long or longer is logged as a warning.</summary>
+    private const long SlowCheckMs = 200;
+
     /// <summary>Alert PCAPs cut per snapshot at most (an alert storm is cut over the following seconds).</summary>
     private const int MaxPcapCutsPerSnapshot = 64;
 
@@ -64,6 +67,7 @@ public sealed class SensorHost : IAsyncDisposable
     private long _ringFailuresAlerted;
     private long _lastRingAlertMs = long.MinValue;
     private long _alertPcaps;
+    private long _lastStoreMs;
     private SensorConfig _config;
     private SensorConfig? _pendingReload;
     private SensorHealthState _health;
@@ -216,6 +220,9 @@ public sealed class SensorHost : IAsyncDisposable
                 bool baseline = now - lastBaseline >= BaselineInterval.TotalMilliseconds;
                 if (baseline) lastBaseline = now;
                 Check(now, "running", baseline);
+                long took = wall.ElapsedMilliseconds - now;
+                // The queues hold the traffic meanwhile; a long check is what overruns them at high rates.
+                if (took >= SlowCheckMs) SensorLog.SlowCheck(_log, took, _lastStoreMs, baseline);
                 nextCheck = now + (long)_config.SnapshotInterval.TotalMilliseconds;
             }
             if (read == 0)
@@ -347,6 +354,8 @@ public sealed class SensorHost : IAsyncDisposable
     {
         var statistics = _capture.Statistics();
         CheckDrops(statistics, nowMs);
+        // At most a second of traffic waits in the ring's buffer (a partial buffer: one write a second at low rates).
+        _ring?.Flush();
         CheckRing(nowMs);
         SensorConfig? reload;
         lock (_reloadLock)
@@ -472,7 +481,10 @@ public sealed class SensorHost : IAsyncDisposable
         var pcaps = CutAlertPcaps(analyzer);
         try
         {
-            _server.Store.WriteSnapshot(_builder!.Build(analyzer, pcaps, baseline));
+            var snapshot = _builder!.Build(analyzer, pcaps, baseline);
+            long start = Stopwatch.GetTimestamp();
+            _server.Store.WriteSnapshot(snapshot);
+            _lastStoreMs = (long)Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             _snapshots++;
             _health = _health with { LastSnapshot = DateTimeOffset.UtcNow, Snapshots = _snapshots, StoreError = null };
         }
