@@ -159,7 +159,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Short captures (0.4 to 6 s each, 1,086 frames) that raise protocol-violation and operational alerts: S7comm stop,
+    /// Short captures (0.4 to 6 s each, 617 frames) that raise protocol-violation and operational alerts: S7comm stop,
     /// reset and program upload and download, malformed Modbus and a Modbus exception, a DNP3 parameter error, a failed MMS
     /// request, PROFINET and C37.118 stop and mode change.
     /// </summary>
@@ -191,7 +191,7 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
         LiveCaptureStatistics[] statistics = [];
         var run = Task.Factory.StartNew(() => new LiveCaptureRunner(live).Run(capture, new LiveRunOptions(), null, stop.Token, out statistics),
             TaskCreationOptions.LongRunning);
-        // tcpreplay's default pacing: each file at its own timing (about 20 s in all), so time-based windows see the
+        // tcpreplay's default pacing: each file at its own timing (about 16 s in all), so time-based windows see the
         // gaps between packets as they were; the files follow each other without the offline time jumps between them.
         long sent = veth.Replay("--multiplier=1", files);
         WaitFor(() => LiveCapture.Total(capture.Statistics()).Delivered >= sent, TimeSpan.FromSeconds(15));
