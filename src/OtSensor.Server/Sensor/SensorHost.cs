@@ -87,7 +87,13 @@ public sealed class SensorHost : IAsyncDisposable
         _ring = ring;
         _logging = logging;
         _log = loggers.CreateLogger("OtSensor.Sensor");
-        _health = new SensorHealthState { CaptureState = "starting", Interfaces = capture.Statistics(), LearningWindow = config.LearningWindow };
+        _health = new SensorHealthState
+        {
+            CaptureState = "starting",
+            Interfaces = capture.Statistics(),
+            LearningWindow = config.LearningWindow,
+            Ring = ring is null ? null : (0, 0, 0, null, 0, 0),
+        };
     }
 
     /// <summary>The addresses the console and API listen on (after <see cref="Run"/> started them).</summary>
