@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -23,7 +24,9 @@ namespace OtSensor.Server.Sensor;
 /// <remarks>
 /// <para>Threads: the libpcap capture threads fill the queues; <see cref="Run"/>'s calling thread is the analysis thread
 /// (it drains the queues as <c>LiveCaptureRunner</c> does, and also builds the snapshots, reads the counters and raises
-/// the drop alert, so the analysis state is only ever touched by one thread); Kestrel serves on its own.</para>
+/// the drop alert, so the analysis state is only ever touched by one thread); the store writer thread writes the built
+/// snapshots (one transaction and fsync each), so the analysis thread never waits on the disk for the store (up to
+/// <see cref="MaxPendingSnapshots"/> snapshots may wait, then the analysis thread waits); Kestrel serves on its own.</para>
 /// <para>Drops: when the kernel, the interface or the sensor's queue lost frames since the last check, the operational
 /// alert <c>sensor-capture-drops</c> is raised, at most once per <see cref="DropAlertInterval"/> (further drops within
 /// the catalogue's window count up the same alert).</para>
@@ -49,6 +52,9 @@ public sealed class SensorHost : IAsyncDisposable
     /// <summary>How often the learned baseline is written with a snapshot (it is also written when a run ends).</summary>
     private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>Built snapshots waiting for the store writer at most; beyond, the analysis thread waits (the store is that far behind).</summary>
+    private const int MaxPendingSnapshots = 16;
+
     /// <summary>A once-a-second check (snapshot, counters, cuts) this long or longer is logged as a warning.</summary>
     private const long SlowCheckMs = 200;
 
@@ -67,7 +73,13 @@ public sealed class SensorHost : IAsyncDisposable
     private long _ringFailuresAlerted;
     private long _lastRingAlertMs = long.MinValue;
     private long _alertPcaps;
-    private long _lastStoreMs;
+    private readonly BlockingCollection<AnalysisSnapshot> _storeQueue = new(MaxPendingSnapshots);
+    private Thread? _storeThread;
+    private long _snapshotsQueued;
+    private long _snapshotsDone;
+    private long _snapshotsStored;
+    private long _lastSnapshotMs;
+    private string? _storeError;
     private SensorConfig _config;
     private SensorConfig? _pendingReload;
     private SensorHealthState _health;
@@ -76,7 +88,6 @@ public sealed class SensorHost : IAsyncDisposable
     private LiveCaptureStatistics _droppedAtLastAlert;
     private long _lastDropAlertMs = long.MinValue;
     private long _dropAlerts;
-    private long _snapshots;
     private long _frameNumber;
 
     private SensorHost(SensorConfig config, SensorServer server, LiveCapture capture, TrafficRing? ring, SensorLogging logging, ILoggerFactory loggers)
@@ -209,6 +220,8 @@ public sealed class SensorHost : IAsyncDisposable
         _server.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         foreach (var address in _server.Addresses)
             SensorLog.Serving(_log, address, Path.GetFullPath(_config.Store));
+        _storeThread = new Thread(StoreLoop) { Name = "otsensor store writer", IsBackground = true };
+        _storeThread.Start();
         StartRun(_config);
         _capture.Start();
         SensorLog.Capturing(_log, string.Join(", ", _capture.InterfaceNames), _config.Filter ?? "");
@@ -228,7 +241,7 @@ public sealed class SensorHost : IAsyncDisposable
                 Check(now, "running", baseline);
                 long took = wall.ElapsedMilliseconds - now;
                 // The queues hold the traffic meanwhile; a long check is what overruns them at high rates.
-                if (took >= SlowCheckMs) SensorLog.SlowCheck(_log, took, _lastStoreMs, baseline);
+                if (took >= SlowCheckMs) SensorLog.SlowCheck(_log, took, _snapshotsQueued - Volatile.Read(ref _snapshotsDone), baseline);
                 nextCheck = now + (long)_config.SnapshotInterval.TotalMilliseconds;
             }
             if (read == 0)
@@ -271,6 +284,9 @@ public sealed class SensorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _storeQueue.CompleteAdding();
+        _storeThread?.Join();
+        _storeQueue.Dispose();
         _ring?.Dispose();
         _analyzer?.Dispose();
         _analyzer = null;
@@ -343,6 +359,7 @@ public sealed class SensorHost : IAsyncDisposable
             learned = BaselineText(engine.Baseline);
         }
         WriteSnapshot(learned);
+        WaitForStore();
         try
         {
             _server.Store.FinishRun(_builder!.RunId);
@@ -485,20 +502,9 @@ public sealed class SensorHost : IAsyncDisposable
     {
         var analyzer = _analyzer!;
         var pcaps = CutAlertPcaps(analyzer);
-        try
-        {
-            var snapshot = _builder!.Build(analyzer, pcaps, baseline);
-            long start = Stopwatch.GetTimestamp();
-            _server.Store.WriteSnapshot(snapshot);
-            _lastStoreMs = (long)Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            _snapshots++;
-            _health = _health with { LastSnapshot = DateTimeOffset.UtcNow, Snapshots = _snapshots, StoreError = null };
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
-        {
-            SensorLog.StoreFailed(_log, e.Message);
-            _health = _health with { StoreError = e.Message.ReplaceLineEndings(" ") };
-        }
+        // Built here (the analyzer's state is this thread's), written by the store writer.
+        _storeQueue.Add(_builder!.Build(analyzer, pcaps, baseline));
+        _snapshotsQueued++;
         var hub = _server.Hub;
         long devices = analyzer.Inventory.Devices.Count;
         hub.Publish("devices", w =>
@@ -518,6 +524,34 @@ public sealed class SensorHost : IAsyncDisposable
             if (!known) PublishAlert(hub, alert);
         }
         if (changed.Count > 0) AlertsUpdated?.Invoke(analyzer, changed);
+    }
+
+    /// <summary>The store writer thread: each snapshot in one durable transaction, in the order built.</summary>
+    private void StoreLoop()
+    {
+        foreach (var snapshot in _storeQueue.GetConsumingEnumerable())
+        {
+            try
+            {
+                _server.Store.WriteSnapshot(snapshot);
+                Volatile.Write(ref _storeError, null);
+                Volatile.Write(ref _lastSnapshotMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                Interlocked.Increment(ref _snapshotsStored);
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                SensorLog.StoreFailed(_log, e.Message);
+                Volatile.Write(ref _storeError, e.Message.ReplaceLineEndings(" "));
+            }
+            Interlocked.Increment(ref _snapshotsDone);
+        }
+    }
+
+    /// <summary>Waits until the store writer has written every snapshot built so far (a run's end: its final snapshot goes in first).</summary>
+    private void WaitForStore()
+    {
+        while (Volatile.Read(ref _snapshotsDone) < _snapshotsQueued && _storeThread is { IsAlive: true })
+            Thread.Sleep(1);
     }
 
     /// <summary>A new alert on the console's live stream, as the capture player announces them.</summary>
@@ -543,6 +577,9 @@ public sealed class SensorHost : IAsyncDisposable
             Interfaces = statistics ?? _capture.Statistics(),
             DropAlerts = _dropAlerts,
             LearningWindow = _config.LearningWindow,
+            Snapshots = Volatile.Read(ref _snapshotsStored),
+            LastSnapshot = Volatile.Read(ref _lastSnapshotMs) is > 0 and var last ? DateTimeOffset.FromUnixTimeMilliseconds(last) : null,
+            StoreError = Volatile.Read(ref _storeError),
             Ring = _ring is null ? null : (_ring.FramesWritten, _ring.FramesLost, _ring.Failures, _ring.LastError, _ring.SegmentCount, _alertPcaps),
         };
         if (analyzer is not null)

@@ -50,6 +50,6 @@ internal static partial class SensorLog
     [LoggerMessage(1114, LogLevel.Error, "cannot write an alert PCAP: {Error}")]
     public static partial void AlertPcapFailed(ILogger logger, string error);
 
-    [LoggerMessage(1115, LogLevel.Warning, "the analysis thread spent {Milliseconds} ms on the snapshot (the store's write {StoreMilliseconds} ms, baseline written: {Baseline}); the capture queues held the traffic meanwhile")]
-    public static partial void SlowCheck(ILogger logger, long milliseconds, long storeMilliseconds, bool baseline);
+    [LoggerMessage(1115, LogLevel.Warning, "the analysis thread spent {Milliseconds} ms on the snapshot ({Waiting} snapshots waiting for the store, baseline: {Baseline}); the capture queues held the traffic meanwhile")]
+    public static partial void SlowCheck(ILogger logger, long milliseconds, long waiting, bool baseline);
 }
