@@ -35,7 +35,8 @@ namespace OtSensor.Server.Sensor;
 /// starts a new one with the stored baseline; the capture keeps running and its queues hold the frames meanwhile.</para>
 /// <para>Shutdown (<see cref="Run"/>'s token): the capture stops, what it queued is analysed, the pipeline is completed
 /// (open flows flushed), the final snapshot and the baseline are written and the run is marked finished, then the
-/// server stops. A process killed with SIGKILL loses at most the last second: every snapshot is one durable transaction.</para>
+/// server stops. A process killed with SIGKILL loses the snapshots the store writer had not written yet, normally the
+/// last second (at most <see cref="MaxPendingSnapshots"/> when the disk is that slow): every snapshot is one durable transaction.</para>
 /// <para>Alert PCAPs: every analysed frame is also appended to the traffic ring (<see cref="TrafficRing"/>, configured by
 /// <see cref="SensorConfig.Ring"/>; one copy into a large buffer, one write per MiB, on the analysis thread). At each
 /// snapshot, the alerts whose evidence grew since their last cut get their PCAP cut from the ring into
