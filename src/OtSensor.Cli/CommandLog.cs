@@ -13,4 +13,7 @@ internal static partial class CommandLog
 
     [LoggerMessage(1202, LogLevel.Information, "forwarders flushed: {Outcome}")]
     public static partial void Flushed(ILogger logger, string outcome);
+
+    [LoggerMessage(1203, LogLevel.Warning, "{Config}: the forwarding section is in the earlier format (targets as --to strings, minSeverity/engines/protocols at the top): still read; the current format is that of forwarding.example.json (forward --config)")]
+    public static partial void LegacyForwarding(ILogger logger, string config);
 }

@@ -54,11 +54,14 @@ internal static class SensorCommand
             return Fail(e.Message);
         }
         var name = Path.GetFileName(path);
+        var folder = ConfigFolder(path);
+        bool legacyForwarding = false;
         if (config.Forwarding is { } section)
         {
             // Checked before anything starts, so a wrong target is one line and exit 2, not a half-started service.
-            if (SensorForwarding.Check(section, name, out var forwardError) is not { } checkedSection) return Fail(forwardError!);
-            foreach (var s in checkedSection.Senders) s.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (SensorForwarding.Check(section, name, folder, out var forwardError) is not { } plan) return Fail(forwardError!);
+            legacyForwarding = plan.Legacy;
+            plan.DisposeSenders();
         }
         if (init)
         {
@@ -77,6 +80,7 @@ internal static class SensorCommand
         var logging = new SensorLogging(config.LogLevel);
         using var loggers = logging.CreateFactory();
         var log = loggers.CreateLogger("OtSensor.Sensor");
+        if (legacyForwarding) CommandLog.LegacyForwarding(log, name);
         SensorHost host;
         try
         {
@@ -89,7 +93,7 @@ internal static class SensorCommand
         SensorForwarding? forwarding = null;
         if (config.Forwarding is { } forwardingSection)
         {
-            forwarding = SensorForwarding.Start(forwardingSection, name, config.Store, config.SensorName, out var error);
+            forwarding = SensorForwarding.Start(forwardingSection, name, folder, config.Store, config.SensorName, out var error);
             if (forwarding is null)
             {
                 host.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -154,17 +158,18 @@ internal static class SensorCommand
             return;
         }
         var name = Path.GetFileName(path);
+        var folder = ConfigFolder(path);
         if (next.Forwarding is { } section)
         {
             string? error;
             if (forwarding is null)
             {
-                forwarding = SensorForwarding.Start(section, name, started.Store, started.SensorName, out error);
+                forwarding = SensorForwarding.Start(section, name, folder, started.Store, started.SensorName, out error);
                 if (forwarding is not null) host.AlertsUpdated = forwarding.Feed;
             }
             else
             {
-                forwarding.Reload(section, name, out error);
+                forwarding.Reload(section, name, folder, out error);
             }
             if (error is not null)
             {
@@ -182,6 +187,9 @@ internal static class SensorCommand
         }
         host.Reload(next);
     }
+
+    /// <summary>The configuration file's folder: relative paths in its forwarding section are taken from there.</summary>
+    private static string ConfigFolder(string path) => Path.GetDirectoryName(Path.GetFullPath(path))!;
 
     private static int Fail(string message)
     {

@@ -26,14 +26,17 @@ namespace OtSensor.Server.Sensor;
 ///   "snapshotSeconds": 1,
 ///   "logLevel": "Information",         Trace, Debug, Information, Warning, Error, Critical
 ///   "sensorName": "plant-a-sensor-1",
-///   "forwarding": { ... }              handed as it is to the forwarding code
+///   "ring": { "directory": "ring", "segmentMb": 32, "segments": 32 },   recent traffic for alert PCAPs; false = off
+///   "forwarding": { ... }              the format of forward --config (forwarding.example.json), read by the forwarding code
 /// }
 /// </code>
 /// </remarks>
 public sealed record SensorConfig
 {
     private static readonly string[] Keys =
-        ["interfaces", "filter", "snaplen", "bufferMb", "queueMb", "promiscuous", "store", "urls", "http", "learning", "snapshotSeconds", "logLevel", "sensorName", "forwarding"];
+        ["interfaces", "filter", "snaplen", "bufferMb", "queueMb", "promiscuous", "store", "urls", "http", "learning", "snapshotSeconds", "logLevel", "sensorName", "ring", "forwarding"];
+
+    private static readonly string[] RingKeys = ["directory", "segmentMb", "segments"];
 
     public required IReadOnlyList<string> Interfaces { get; init; }
     public string? Filter { get; init; }
@@ -55,6 +58,13 @@ public sealed record SensorConfig
     public TimeSpan SnapshotInterval { get; init; } = TimeSpan.FromSeconds(1);
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
     public string SensorName { get; init; } = Environment.MachineName;
+
+    /// <summary>
+    /// The rolling ring of recent traffic the live alert PCAPs are cut from (<c>ring</c>): its folder (relative paths
+    /// are inside <see cref="Store"/>), segment size and count; null when <c>"ring": false</c>. Disk use is at most
+    /// segment size × count (1 GiB by default).
+    /// </summary>
+    public SensorRingConfig? Ring { get; init; } = new();
 
     /// <summary>The <c>forwarding</c> object as written (cloned), validated by the forwarding code; null when absent.</summary>
     public JsonElement? Forwarding { get; init; }
@@ -116,6 +126,7 @@ public sealed record SensorConfig
                 SnapshotInterval = TimeSpan.FromSeconds(Integer(root, "snapshotSeconds", name, 1, 3600) ?? 1),
                 LogLevel = Level(root, name) ?? defaults.LogLevel,
                 SensorName = String(root, "sensorName", name) is { Length: > 0 } sensor ? sensor : defaults.SensorName,
+                Ring = RingOf(root, name),
                 Forwarding = root.TryGetProperty("forwarding", out var forwarding) && forwarding.ValueKind != JsonValueKind.Null ? forwarding.Clone() : null,
             };
         }
@@ -137,15 +148,35 @@ public sealed record SensorConfig
         if (PlainHttp != next.PlainHttp) keys.Add("http");
         if (SnapshotInterval != next.SnapshotInterval) keys.Add("snapshotSeconds");
         if (SensorName != next.SensorName) keys.Add("sensorName");
+        if (Ring != next.Ring) keys.Add("ring");
         return keys;
+    }
+
+    /// <summary><c>ring</c>: absent or <c>true</c> = the defaults, <c>false</c> = off, or an object of <see cref="RingKeys"/>.</summary>
+    private static SensorRingConfig? RingOf(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty("ring", out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.True) return new SensorRingConfig();
+        if (value.ValueKind == JsonValueKind.False) return null;
+        if (value.ValueKind != JsonValueKind.Object) throw Bad(name, "ring", "must be false (off) or an object with directory, segmentMb, segments");
+        foreach (var property in value.EnumerateObject())
+            if (Array.IndexOf(RingKeys, property.Name) < 0)
+                throw Bad(name, "ring." + property.Name, $"unknown key (known: {string.Join(", ", RingKeys)})");
+        var defaults = new SensorRingConfig();
+        return new SensorRingConfig
+        {
+            Directory = String(value, "directory", name, "ring.") is { Length: > 0 } directory ? directory : defaults.Directory,
+            SegmentBytes = (Integer(value, "segmentMb", name, 1, 1024, "ring.") ?? (int)(defaults.SegmentBytes >> 20)) * (1L << 20),
+            Segments = Integer(value, "segments", name, 2, 4096, "ring.") ?? defaults.Segments,
+        };
     }
 
     private static SensorConfigException Bad(string name, string key, string problem) => new($"{name}: '{key}': {problem}");
 
-    private static string? String(JsonElement root, string key, string name)
+    /// <param name="prefix">Put before the key in messages (<c>ring.</c> for a key of the ring section).</param>
+    private static string? String(JsonElement root, string key, string name, string prefix = "")
     {
         if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.String) throw Bad(name, key, "must be a string");
+        if (value.ValueKind != JsonValueKind.String) throw Bad(name, prefix + key, "must be a string");
         return value.GetString();
     }
 
@@ -163,11 +194,11 @@ public sealed record SensorConfig
         return list;
     }
 
-    private static int? Integer(JsonElement root, string key, string name, int minimum, int maximum)
+    private static int? Integer(JsonElement root, string key, string name, int minimum, int maximum, string prefix = "")
     {
         if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number) || number < minimum || number > maximum)
-            throw Bad(name, key, string.Create(CultureInfo.InvariantCulture, $"must be an integer from {minimum} to {maximum}"));
+            throw Bad(name, prefix + key, string.Create(CultureInfo.InvariantCulture, $"must be an integer from {minimum} to {maximum}"));
         return number;
     }
 

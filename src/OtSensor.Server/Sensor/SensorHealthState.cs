@@ -22,4 +22,7 @@ internal sealed record SensorHealthState
     public DateTimeOffset? LastSnapshot { get; init; }
     public long Snapshots { get; init; }
     public string? StoreError { get; init; }
+
+    /// <summary>The traffic ring's counters (null when the ring is off).</summary>
+    public (long Written, long Lost, long Failures, string? Error, int Segments, long AlertPcaps)? Ring { get; init; }
 }

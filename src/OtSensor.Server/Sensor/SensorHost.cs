@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using OtSensor.Analysis.Detection;
 using OtSensor.Analysis.Inventory;
 using OtSensor.Capture.Live;
+using OtSensor.Capture.Ring;
 using OtSensor.Core.Time;
 using OtSensor.Engine;
 using OtSensor.Outputs.Files;
@@ -22,7 +24,9 @@ namespace OtSensor.Server.Sensor;
 /// <remarks>
 /// <para>Threads: the libpcap capture threads fill the queues; <see cref="Run"/>'s calling thread is the analysis thread
 /// (it drains the queues as <c>LiveCaptureRunner</c> does, and also builds the snapshots, reads the counters and raises
-/// the drop alert, so the analysis state is only ever touched by one thread); Kestrel serves on its own.</para>
+/// the drop alert, so the analysis state is only ever touched by one thread); the store writer thread writes the built
+/// snapshots (one transaction and fsync each), so the analysis thread never waits on the disk for the store (up to
+/// <see cref="MaxPendingSnapshots"/> snapshots may wait, then the analysis thread waits); Kestrel serves on its own.</para>
 /// <para>Drops: when the kernel, the interface or the sensor's queue lost frames since the last check, the operational
 /// alert <c>sensor-capture-drops</c> is raised, at most once per <see cref="DropAlertInterval"/> (further drops within
 /// the catalogue's window count up the same alert).</para>
@@ -31,7 +35,15 @@ namespace OtSensor.Server.Sensor;
 /// starts a new one with the stored baseline; the capture keeps running and its queues hold the frames meanwhile.</para>
 /// <para>Shutdown (<see cref="Run"/>'s token): the capture stops, what it queued is analysed, the pipeline is completed
 /// (open flows flushed), the final snapshot and the baseline are written and the run is marked finished, then the
-/// server stops. A process killed with SIGKILL loses at most the last second: every snapshot is one durable transaction.</para>
+/// server stops. A process killed with SIGKILL loses the snapshots the store writer had not written yet, normally the
+/// last second (at most <see cref="MaxPendingSnapshots"/> when the disk is that slow): every snapshot is one durable transaction.</para>
+/// <para>Alert PCAPs: every analysed frame is also appended to the traffic ring (<see cref="TrafficRing"/>, configured by
+/// <see cref="SensorConfig.Ring"/>; one copy into a large buffer, one write per MiB, on the analysis thread). At each
+/// snapshot, the alerts whose evidence grew since their last cut get their PCAP cut from the ring into
+/// <c>alerts/&lt;run&gt;/&lt;alert&gt;.pcap</c> in the store, the same frames (the alert's evidence) and format as the
+/// offline <c>AlertPcapWriter</c>, served by <c>GET /api/v2/alerts/pcap/{id}</c>. Evidence already rolled out of the
+/// ring is not cut again (the file cut earlier stays). A ring write error raises the operational alert
+/// <c>sensor-ring-write-failed</c> (at most once per <see cref="DropAlertInterval"/>); capture and analysis go on.</para>
 /// </remarks>
 public sealed class SensorHost : IAsyncDisposable
 {
@@ -41,12 +53,34 @@ public sealed class SensorHost : IAsyncDisposable
     /// <summary>How often the learned baseline is written with a snapshot (it is also written when a run ends).</summary>
     private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>Built snapshots waiting for the store writer at most; beyond, the analysis thread waits (the store is that far behind).</summary>
+    private const int MaxPendingSnapshots = 16;
+
+    /// <summary>A once-a-second check (snapshot, counters, cuts) this long or longer is logged as a warning.</summary>
+    private const long SlowCheckMs = 200;
+
+    /// <summary>Alert PCAPs cut per snapshot at most (an alert storm is cut over the following seconds).</summary>
+    private const int MaxPcapCutsPerSnapshot = 64;
+
     private readonly SensorServer _server;
     private readonly LiveCapture _capture;
     private readonly SensorLogging _logging;
     private readonly ILogger _log;
     private readonly Lock _reloadLock = new();
     private readonly Dictionary<int, long> _alertCounts = [];
+    private readonly TrafficRing? _ring;
+    private readonly Dictionary<int, int> _pcapEvidence = [];
+    private long _ringBase;
+    private long _ringFailuresAlerted;
+    private long _lastRingAlertMs = long.MinValue;
+    private long _alertPcaps;
+    private readonly BlockingCollection<AnalysisSnapshot> _storeQueue = new(MaxPendingSnapshots);
+    private Thread? _storeThread;
+    private long _snapshotsQueued;
+    private long _snapshotsDone;
+    private long _snapshotsStored;
+    private long _lastSnapshotMs;
+    private string? _storeError;
     private SensorConfig _config;
     private SensorConfig? _pendingReload;
     private SensorHealthState _health;
@@ -55,17 +89,23 @@ public sealed class SensorHost : IAsyncDisposable
     private LiveCaptureStatistics _droppedAtLastAlert;
     private long _lastDropAlertMs = long.MinValue;
     private long _dropAlerts;
-    private long _snapshots;
     private long _frameNumber;
 
-    private SensorHost(SensorConfig config, SensorServer server, LiveCapture capture, SensorLogging logging, ILoggerFactory loggers)
+    private SensorHost(SensorConfig config, SensorServer server, LiveCapture capture, TrafficRing? ring, SensorLogging logging, ILoggerFactory loggers)
     {
         _config = config;
         _server = server;
         _capture = capture;
+        _ring = ring;
         _logging = logging;
         _log = loggers.CreateLogger("OtSensor.Sensor");
-        _health = new SensorHealthState { CaptureState = "starting", Interfaces = capture.Statistics(), LearningWindow = config.LearningWindow };
+        _health = new SensorHealthState
+        {
+            CaptureState = "starting",
+            Interfaces = capture.Statistics(),
+            LearningWindow = config.LearningWindow,
+            Ring = ring is null ? null : (0, 0, 0, null, 0, 0),
+        };
     }
 
     /// <summary>The addresses the console and API listen on (after <see cref="Run"/> started them).</summary>
@@ -131,7 +171,25 @@ public sealed class SensorHost : IAsyncDisposable
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
-        host = new SensorHost(config, server, capture, logging, loggers);
+        TrafficRing? ring = null;
+        if (config.Ring is { } ringConfig)
+        {
+            var directory = RingDirectory(config);
+            try
+            {
+                var linkTypes = new ushort[capture.InterfaceNames.Count];
+                for (int i = 0; i < linkTypes.Length; i++) linkTypes[i] = (ushort)capture.LinkTypeOf(i);
+                ring = TrafficRing.Open(new TrafficRingOptions { Directory = directory, SegmentBytes = ringConfig.SegmentBytes, Segments = ringConfig.Segments }, linkTypes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                capture.Dispose();
+                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw new ServerSetupException($"ring: {directory}: {e.Message.ReplaceLineEndings(" ")}", e);
+            }
+        }
+        host = new SensorHost(config, server, capture, ring, logging, loggers);
+        if (ring is not null) SensorLog.RingOpened(host._log, ring.Directory, config.Ring!.Segments, config.Ring.SegmentBytes >> 20);
         return host;
     }
 
@@ -163,6 +221,8 @@ public sealed class SensorHost : IAsyncDisposable
         _server.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         foreach (var address in _server.Addresses)
             SensorLog.Serving(_log, address, Path.GetFullPath(_config.Store));
+        _storeThread = new Thread(StoreLoop) { Name = "otsensor store writer", IsBackground = true };
+        _storeThread.Start();
         StartRun(_config);
         _capture.Start();
         SensorLog.Capturing(_log, string.Join(", ", _capture.InterfaceNames), _config.Filter ?? "");
@@ -180,6 +240,9 @@ public sealed class SensorHost : IAsyncDisposable
                 bool baseline = now - lastBaseline >= BaselineInterval.TotalMilliseconds;
                 if (baseline) lastBaseline = now;
                 Check(now, "running", baseline);
+                long took = wall.ElapsedMilliseconds - now;
+                // The queues hold the traffic meanwhile; a long check is what overruns them at high rates.
+                if (took >= SlowCheckMs) SensorLog.SlowCheck(_log, took, _snapshotsQueued - Volatile.Read(ref _snapshotsDone), baseline);
                 nextCheck = now + (long)_config.SnapshotInterval.TotalMilliseconds;
             }
             if (read == 0)
@@ -216,8 +279,16 @@ public sealed class SensorHost : IAsyncDisposable
         return failed ? 1 : 0;
     }
 
+    /// <summary>The ring's folder: <see cref="SensorRingConfig.Directory"/>, inside the store when relative.</summary>
+    internal static string RingDirectory(SensorConfig config)
+        => Path.GetFullPath(Path.Combine(config.Store, config.Ring?.Directory ?? "ring"));
+
     public async ValueTask DisposeAsync()
     {
+        _storeQueue.CompleteAdding();
+        _storeThread?.Join();
+        _storeQueue.Dispose();
+        _ring?.Dispose();
         _analyzer?.Dispose();
         _analyzer = null;
         _capture.Dispose();
@@ -229,10 +300,12 @@ public sealed class SensorHost : IAsyncDisposable
     private int DrainBatch(int max)
     {
         var pipeline = _analyzer!.Pipeline;
+        var ring = _ring;
         int frames = 0;
         while (frames < max && _capture.TryRead(out var frame))
         {
             pipeline.ProcessFrame(frame.Data, frame.LinkType, frame.Timestamp, ++_frameNumber);
+            ring?.Append(frame.Data, frame.InterfaceIndex, frame.Timestamp, frame.OriginalLength);
             _capture.Release();
             frames++;
         }
@@ -269,6 +342,9 @@ public sealed class SensorHost : IAsyncDisposable
         _builder = new SnapshotBuilder(runId, SubnetPlan.LearnedOnly());
         _alertCounts.Clear();
         _frameNumber = 0;
+        // Frame n of this run is ring frame _ringBase + n: every analysed frame is appended, none skipped.
+        _ringBase = _ring?.Sequence ?? 0;
+        _pcapEvidence.Clear();
         SensorLog.RunStarted(_log, runId, (long)config.LearningWindow.TotalSeconds, baseline is null ? "none" : "from the store");
     }
 
@@ -284,6 +360,7 @@ public sealed class SensorHost : IAsyncDisposable
             learned = BaselineText(engine.Baseline);
         }
         WriteSnapshot(learned);
+        WaitForStore();
         try
         {
             _server.Store.FinishRun(_builder!.RunId);
@@ -301,6 +378,9 @@ public sealed class SensorHost : IAsyncDisposable
     {
         var statistics = _capture.Statistics();
         CheckDrops(statistics, nowMs);
+        // At most a second of traffic waits in the ring's buffer (a partial buffer: one write a second at low rates).
+        _ring?.Flush();
+        CheckRing(nowMs);
         SensorConfig? reload;
         lock (_reloadLock)
         {
@@ -350,20 +430,82 @@ public sealed class SensorHost : IAsyncDisposable
             _dropAlerts++;
     }
 
+    /// <summary>Logs and alerts new ring write errors, at most once per <see cref="DropAlertInterval"/>.</summary>
+    private void CheckRing(long nowMs)
+    {
+        if (_ring is null) return;
+        long failures = _ring.Failures;
+        if (failures <= _ringFailuresAlerted) return;
+        if (_lastRingAlertMs != long.MinValue && nowMs - _lastRingAlertMs < DropAlertInterval.TotalMilliseconds) return;
+        _ringFailuresAlerted = failures;
+        _lastRingAlertMs = nowMs;
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{_ring.LastError} ({failures} write errors, {_ring.FramesLost} frames not written to {_ring.Directory} since start)");
+        SensorLog.RingFailed(_log, text);
+        if (_analyzer?.Detection is not { } detection || !detection.Alerts.Catalogue.TryGet("sensor-ring-write-failed", out var type)) return;
+        var now = new Timestamp(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000);
+        detection.Alerts.Raise(type!.Index, now, default, default, 0, 0, default, AlertArguments.None with { Value = text });
+    }
+
+    /// <summary>
+    /// Cuts the PCAPs of the alerts whose evidence grew since their last cut (at most <see cref="MaxPcapCutsPerSnapshot"/>);
+    /// returns their store-relative paths by alert id for the snapshot, or null when none was cut.
+    /// </summary>
+    private Dictionary<int, string>? CutAlertPcaps(CaptureAnalyzer analyzer)
+    {
+        if (_ring is null || analyzer.Detection is not { } detection) return null;
+        List<TrafficRingCut>? cuts = null;
+        List<(int Id, int Evidence)>? cut = null;
+        long oldest = _ring.OldestSequence;
+        var relativeFolder = Path.Combine("alerts", _builder!.RunId.ToString(CultureInfo.InvariantCulture));
+        var folder = Path.Combine(_config.Store, relativeFolder);
+        foreach (var alert in detection.Alerts.Alerts)
+        {
+            int count = alert.EvidenceCount;
+            if (count == 0 || _pcapEvidence.GetValueOrDefault(alert.Id) >= count) continue;
+            var evidence = alert.Evidence;
+            if (_ringBase + evidence[0].Frame < oldest)
+            {
+                // Rolled out of the ring: a new cut would hold less than the one already made (if any).
+                _pcapEvidence[alert.Id] = count;
+                continue;
+            }
+            var sequences = new long[count];
+            for (int i = 0; i < count; i++) sequences[i] = _ringBase + evidence[i].Frame;
+            (cuts ??= []).Add(new TrafficRingCut(Path.Combine(folder, alert.Id.ToString(CultureInfo.InvariantCulture) + ".pcap"), sequences));
+            (cut ??= []).Add((alert.Id, count));
+            if (cuts.Count == MaxPcapCutsPerSnapshot) break;
+        }
+        if (cuts is null) return null;
+        int[] written;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            written = _ring.WritePcaps(cuts);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            SensorLog.AlertPcapFailed(_log, e.Message.ReplaceLineEndings(" "));
+            return null;
+        }
+        var paths = new Dictionary<int, string>();
+        for (int i = 0; i < cut!.Count; i++)
+        {
+            _pcapEvidence[cut[i].Id] = cut[i].Evidence;
+            if (written[i] == 0) continue;
+            paths[cut[i].Id] = Path.Combine(relativeFolder, cut[i].Id.ToString(CultureInfo.InvariantCulture) + ".pcap");
+            _alertPcaps++;
+        }
+        return paths;
+    }
+
     private void WriteSnapshot(string? baseline)
     {
         var analyzer = _analyzer!;
-        try
-        {
-            _server.Store.WriteSnapshot(_builder!.Build(analyzer, null, baseline));
-            _snapshots++;
-            _health = _health with { LastSnapshot = DateTimeOffset.UtcNow, Snapshots = _snapshots, StoreError = null };
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
-        {
-            SensorLog.StoreFailed(_log, e.Message);
-            _health = _health with { StoreError = e.Message.ReplaceLineEndings(" ") };
-        }
+        var pcaps = CutAlertPcaps(analyzer);
+        // Built here (the analyzer's state is this thread's), written by the store writer.
+        _storeQueue.Add(_builder!.Build(analyzer, pcaps, baseline));
+        _snapshotsQueued++;
         var hub = _server.Hub;
         long devices = analyzer.Inventory.Devices.Count;
         hub.Publish("devices", w =>
@@ -383,6 +525,34 @@ public sealed class SensorHost : IAsyncDisposable
             if (!known) PublishAlert(hub, alert);
         }
         if (changed.Count > 0) AlertsUpdated?.Invoke(analyzer, changed);
+    }
+
+    /// <summary>The store writer thread: each snapshot in one durable transaction, in the order built.</summary>
+    private void StoreLoop()
+    {
+        foreach (var snapshot in _storeQueue.GetConsumingEnumerable())
+        {
+            try
+            {
+                _server.Store.WriteSnapshot(snapshot);
+                Volatile.Write(ref _storeError, null);
+                Volatile.Write(ref _lastSnapshotMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                Interlocked.Increment(ref _snapshotsStored);
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                SensorLog.StoreFailed(_log, e.Message);
+                Volatile.Write(ref _storeError, e.Message.ReplaceLineEndings(" "));
+            }
+            Interlocked.Increment(ref _snapshotsDone);
+        }
+    }
+
+    /// <summary>Waits until the store writer has written every snapshot built so far (a run's end: its final snapshot goes in first).</summary>
+    private void WaitForStore()
+    {
+        while (Volatile.Read(ref _snapshotsDone) < _snapshotsQueued && _storeThread is { IsAlive: true })
+            Thread.Sleep(1);
     }
 
     /// <summary>A new alert on the console's live stream, as the capture player announces them.</summary>
@@ -408,6 +578,10 @@ public sealed class SensorHost : IAsyncDisposable
             Interfaces = statistics ?? _capture.Statistics(),
             DropAlerts = _dropAlerts,
             LearningWindow = _config.LearningWindow,
+            Snapshots = Volatile.Read(ref _snapshotsStored),
+            LastSnapshot = Volatile.Read(ref _lastSnapshotMs) is > 0 and var last ? DateTimeOffset.FromUnixTimeMilliseconds(last) : null,
+            StoreError = Volatile.Read(ref _storeError),
+            Ring = _ring is null ? null : (_ring.FramesWritten, _ring.FramesLost, _ring.Failures, _ring.LastError, _ring.SegmentCount, _alertPcaps),
         };
         if (analyzer is not null)
         {
@@ -437,6 +611,17 @@ public sealed class SensorHost : IAsyncDisposable
         w.WritePropertyName("total");
         WriteCounters(w, LiveCapture.Total(h.Interfaces));
         w.WriteNumber("dropAlerts", h.DropAlerts);
+        if (h.Ring is { } ring)
+        {
+            w.WriteStartObject("ring");
+            w.WriteNumber("framesWritten", ring.Written);
+            w.WriteNumber("framesLost", ring.Lost);
+            w.WriteNumber("writeErrors", ring.Failures);
+            if (ring.Error is not null) w.WriteString("error", ring.Error);
+            w.WriteNumber("segments", ring.Segments);
+            w.WriteNumber("alertPcaps", ring.AlertPcaps);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
         w.WriteStartObject("analysis");
         w.WriteNumber("runId", h.RunId);

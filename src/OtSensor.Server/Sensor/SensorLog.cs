@@ -40,4 +40,16 @@ internal static partial class SensorLog
 
     [LoggerMessage(1111, LogLevel.Warning, "the stored baseline is unreadable, starting without it: {Error}")]
     public static partial void BaselineUnreadable(ILogger logger, string error);
+
+    [LoggerMessage(1112, LogLevel.Information, "traffic ring in {Directory}: {Segments} segments of {SegmentMb} MiB")]
+    public static partial void RingOpened(ILogger logger, string directory, int segments, long segmentMb);
+
+    [LoggerMessage(1113, LogLevel.Warning, "traffic ring: {Error}; capture and analysis go on, alert PCAPs lack the frames not written")]
+    public static partial void RingFailed(ILogger logger, string error);
+
+    [LoggerMessage(1114, LogLevel.Error, "cannot write an alert PCAP: {Error}")]
+    public static partial void AlertPcapFailed(ILogger logger, string error);
+
+    [LoggerMessage(1115, LogLevel.Warning, "the analysis thread spent {Milliseconds} ms on the snapshot ({Waiting} snapshots waiting for the store, baseline: {Baseline}); the capture queues held the traffic meanwhile")]
+    public static partial void SlowCheck(ILogger logger, long milliseconds, long waiting, bool baseline);
 }

@@ -121,6 +121,14 @@ internal sealed partial class SensorProcess : IDisposable
         return JsonDocument.Parse(text);
     }
 
+    /// <summary>A logged-in GET of a file (e.g. an alert PCAP): the status and the body.</summary>
+    public (HttpStatusCode Status, string? ContentType, byte[] Body) GetBytes(string path)
+    {
+        var client = _http ?? throw new InvalidOperationException("log in first");
+        using var response = client.GetAsync(new Uri(path, UriKind.Relative)).GetAwaiter().GetResult();
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult());
+    }
+
     /// <summary><c>/health</c> (no login needed); 503 answers are read too.</summary>
     public static JsonDocument Health(Uri baseAddress)
     {

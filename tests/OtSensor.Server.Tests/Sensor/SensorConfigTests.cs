@@ -34,7 +34,7 @@ public sealed class SensorConfigTests
               "interfaces": ["eth1", "eth2"], "filter": "not port 22", "snaplen": 1514, "bufferMb": 0.5, "queueMb": 16,
               "promiscuous": false, "store": "/srv/otsensor", "urls": ["http://127.0.0.1:8080"], "http": true,
               "learning": "2h", "snapshotSeconds": 5, "logLevel": "warning", "sensorName": "plant-a-1",
-              "forwarding": {"targets": ["syslog:udp://10.0.0.9:514"]},
+              "forwarding": {"targets": [{"type": "syslog", "url": "udp://10.0.0.9:514"}]},
             }
             """, "sensor.json");
         Assert.Equal(["eth1", "eth2"], config.Interfaces);
@@ -49,7 +49,7 @@ public sealed class SensorConfigTests
         Assert.Equal(TimeSpan.FromSeconds(5), config.SnapshotInterval);
         Assert.Equal(LogLevel.Warning, config.LogLevel);
         Assert.Equal("plant-a-1", config.SensorName);
-        Assert.Equal("syslog:udp://10.0.0.9:514", config.Forwarding!.Value.GetProperty("targets")[0].GetString());
+        Assert.Equal("udp://10.0.0.9:514", config.Forwarding!.Value.GetProperty("targets")[0].GetProperty("url").GetString());
     }
 
     [Theory]
@@ -74,12 +74,30 @@ public sealed class SensorConfigTests
         => Assert.Equal(message, Assert.Throws<SensorConfigException>(() => SensorConfig.Parse(json, "s.json")).Message);
 
     [Fact]
+    public void Parse_Ring_DefaultsOffOrSized()
+    {
+        var defaults = SensorConfig.Parse("""{"interfaces": ["eth1"]}""", "s.json").Ring!;
+        Assert.Equal(("ring", 32L << 20, 32, 1L << 30), (defaults.Directory, defaults.SegmentBytes, defaults.Segments, defaults.MaxBytes));
+        Assert.Null(SensorConfig.Parse("""{"interfaces": ["eth1"], "ring": false}""", "s.json").Ring);
+        var sized = SensorConfig.Parse("""{"interfaces": ["eth1"], "ring": {"directory": "/data/ring", "segmentMb": 64, "segments": 100}}""", "s.json").Ring!;
+        Assert.Equal(("/data/ring", 64L << 20, 100, 6400L << 20), (sized.Directory, sized.SegmentBytes, sized.Segments, sized.MaxBytes));
+    }
+
+    [Theory]
+    [InlineData("""{"interfaces": ["eth1"], "ring": {"segments": 1}}""", "s.json: 'ring.segments': must be an integer from 2 to 4096")]
+    [InlineData("""{"interfaces": ["eth1"], "ring": {"segmentMb": 2048}}""", "s.json: 'ring.segmentMb': must be an integer from 1 to 1024")]
+    [InlineData("""{"interfaces": ["eth1"], "ring": {"directory": 5}}""", "s.json: 'ring.directory': must be a string")]
+    [InlineData("""{"interfaces": ["eth1"], "ring": 5}""", "s.json: 'ring': must be false (off) or an object with directory, segmentMb, segments")]
+    public void Parse_WrongRing_OneLineNamingTheKey(string json, string message)
+        => Assert.Equal(message, Assert.Throws<SensorConfigException>(() => SensorConfig.Parse(json, "s.json")).Message);
+
+    [Fact]
     public void NeedsRestart_LiveKeysApplyOthersAreNamed()
     {
         var running = SensorConfig.Parse("""{"interfaces": ["eth1"], "learning": "10m", "logLevel": "Information"}""", "s.json");
         var live = SensorConfig.Parse("""{"interfaces": ["eth1"], "learning": "1h", "logLevel": "Debug", "forwarding": {"targets": []}}""", "s.json");
         Assert.Empty(running.NeedsRestart(live));
-        var other = SensorConfig.Parse("""{"interfaces": ["eth2"], "snaplen": 1500, "urls": ["https://0.0.0.0:443"], "store": "/srv/x"}""", "s.json");
-        Assert.Equal(["interfaces", "snaplen", "store", "urls"], running.NeedsRestart(other));
+        var other = SensorConfig.Parse("""{"interfaces": ["eth2"], "snaplen": 1500, "urls": ["https://0.0.0.0:443"], "store": "/srv/x", "ring": false}""", "s.json");
+        Assert.Equal(["interfaces", "snaplen", "store", "urls", "ring"], running.NeedsRestart(other));
     }
 }
