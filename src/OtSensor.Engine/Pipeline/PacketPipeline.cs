@@ -67,7 +67,6 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
     private readonly LayerTwoDispatch _layerTwo;
     private readonly DetectionEngine? _detection;
     private readonly ChecksumAnomalyLimiter _checksumRecords = new();
-    private static readonly int BadChecksumBit = BitOperations.TrailingZeroCount((ulong)DecodeAnomalies.IPv4BadChecksum);
 
     private DecodedPacket _packet;
     // The state of the flow being processed (and through it the flow), valid while _inFlow is true, named by its slot
@@ -555,7 +554,7 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
             int bit = BitOperations.TrailingZeroCount(bits);
             bits &= bits - 1;
             _decodeAnomalyCounts[bit]++;
-            if (bit == BadChecksumBit && !_checksumRecords.ShouldRecord(p.SourceIP)) continue;
+            if ((1UL << bit) == (ulong)DecodeAnomalies.IPv4BadChecksum && !_checksumRecords.ShouldRecord(p.SourceIP)) continue;
             _observer.OnAnomaly(new AnomalyRecord
             {
                 Timestamp = p.Timestamp,
