@@ -319,7 +319,11 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         StreamResult result;
         try
         {
-            result = state.StreamSession!.OnData(data, ApplicationDirection(state, direction), this);
+            // The commonest session called directly (a type test instead of an interface dispatch per segment).
+            var session = state.StreamSession!;
+            result = session is ModbusSession modbus
+                ? modbus.OnData(data, ApplicationDirection(state, direction), this)
+                : session.OnData(data, ApplicationDirection(state, direction), this);
         }
 #pragma warning disable CA1031 // A parser bug must cost one flow's decoding, never the capture (model-codebases §4.5).
         catch (Exception)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using OtSensor.Core.Buffers;
 using OtSensor.Core.Parsing;
 
@@ -32,17 +33,17 @@ public static partial class ModbusParser
 
     private static bool TryParse(ReadOnlySpan<byte> frame, Direction direction, scoped in ModbusRequestContext request, bool paired, out ModbusMessage message)
     {
-        var reader = new SpanReader(frame);
         message = new ModbusMessage(frame);
+        if (frame.Length < ModbusConstants.MbapHeaderLength + 1) return false;
         ref ModbusDecoded d = ref message.Fields;
-        if (!reader.TryReadUInt16BigEndian(out d.TransactionId)
-            || !reader.TryReadUInt16BigEndian(out d.ProtocolIdentifier)
-            || !reader.TryReadUInt16BigEndian(out d.LengthField)
-            || !reader.TryReadByte(out d.UnitId)
-            || !reader.TryReadByte(out d.FunctionRaw))
-        {
-            return false;
-        }
+        // The fixed part (MBAP header and function code) is read in place: its length was checked once above.
+        d.TransactionId = BinaryPrimitives.ReadUInt16BigEndian(frame);
+        d.ProtocolIdentifier = BinaryPrimitives.ReadUInt16BigEndian(frame[2..]);
+        d.LengthField = BinaryPrimitives.ReadUInt16BigEndian(frame[4..]);
+        d.UnitId = frame[6];
+        d.FunctionRaw = frame[7];
+        var reader = new SpanReader(frame);
+        reader.TrySkip(ModbusConstants.MbapHeaderLength + 1);
 
         d.IsResponse = direction == Direction.ToClient;
         if (d.ProtocolIdentifier != 0) d.Anomalies |= ModbusAnomalies.InvalidProtocolId;
