@@ -33,7 +33,7 @@ internal sealed class FlowState
     /// The stream session this state last used and its module, kept across <see cref="Reset"/>: the next flow
     /// that speaks the same protocol reuses it (after <see cref="IStreamSession.Reset"/>) instead of allocating.
     /// </summary>
-    public IProtocolModule? CachedModule;
+    public IProtocolModule? CachedStreamModule;
     public IStreamSession? CachedStreamSession;
     /// <summary>The same for datagram sessions (a replay of many BACnet or DNS conversations opened a session per flow).</summary>
     public IProtocolModule? CachedDatagramModule;

@@ -373,32 +373,29 @@ public sealed class PacketPipeline : ITcpStreamConsumer, IProtocolEventSink, IFl
         state.ReverseRoles = ProtocolRegistry.UsesPort(module, flow.Client.Port) && !ProtocolRegistry.UsesPort(module, flow.Server.Port);
         state.Protocol = module.Protocol;
         if (module.IsStream)
+            state.StreamSession = Reuse(ref state.CachedStreamModule, ref state.CachedStreamSession, module, static m => m.CreateStreamSession(), static s => s.Reset());
+        else
+            state.DatagramSession = Reuse(ref state.CachedDatagramModule, ref state.CachedDatagramSession, module, static m => m.CreateDatagramSession(), static s => s.Reset());
+        if (state.StreamSession is null && state.DatagramSession is null) state.Unrecognized = true;
+    }
+
+    /// <summary>
+    /// The session this flow state last made for <paramref name="module"/>, reset, or a new one when the state last served
+    /// another protocol: once a state has seen a protocol, its next flow of that protocol allocates nothing.
+    /// </summary>
+    private static TSession? Reuse<TSession>(ref IProtocolModule? cachedModule, ref TSession? cached, IProtocolModule module,
+        Func<IProtocolModule, TSession?> create, Action<TSession> reset) where TSession : class
+    {
+        if (ReferenceEquals(cachedModule, module) && cached is not null)
         {
-            if (!ReferenceEquals(state.CachedModule, module) || state.CachedStreamSession is null)
-            {
-                state.CachedModule = module;
-                state.CachedStreamSession = module.CreateStreamSession();
-            }
-            else
-            {
-                state.CachedStreamSession.Reset();
-            }
-            state.StreamSession = state.CachedStreamSession;
+            reset(cached);
         }
         else
         {
-            if (!ReferenceEquals(state.CachedDatagramModule, module) || state.CachedDatagramSession is null)
-            {
-                state.CachedDatagramModule = module;
-                state.CachedDatagramSession = module.CreateDatagramSession();
-            }
-            else
-            {
-                state.CachedDatagramSession.Reset();
-            }
-            state.DatagramSession = state.CachedDatagramSession;
+            cachedModule = module;
+            cached = create(module);
         }
-        if (state.StreamSession is null && state.DatagramSession is null) state.Unrecognized = true;
+        return cached;
     }
 
     // ---- IProtocolEventSink: PDUs of the current flow ----
