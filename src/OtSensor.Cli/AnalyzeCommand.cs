@@ -1,3 +1,4 @@
+using OtSensor.Core.Time;
 using OtSensor.Analysis.Inventory;
 using System.CommandLine;
 using OtSensor.Analysis.Detection;

@@ -1,3 +1,4 @@
+using OtSensor.Core.Time;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

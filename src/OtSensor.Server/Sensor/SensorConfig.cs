@@ -231,21 +231,8 @@ public sealed record SensorConfig
         if (value.ValueKind == JsonValueKind.Number)
             return value.TryGetDouble(out double seconds) && seconds >= 0 && seconds <= 366 * 86400.0 ? TimeSpan.FromSeconds(seconds) : throw Bad(name, key, problem);
         if (value.ValueKind != JsonValueKind.String) throw Bad(name, key, problem);
-        var text = value.GetString()!.Trim();
-        if (text.Length == 0) throw Bad(name, key, problem);
-        double unit = char.ToLowerInvariant(text[^1]) switch
-        {
-            's' => 1,
-            'm' => 60,
-            'h' => 3600,
-            'd' => 86400,
-            _ => 0,
-        };
-        var number = unit == 0 ? text : text[..^1];
-        if (unit == 0) unit = 1;
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double amount) || amount < 0 || amount * unit > 366 * 86400.0)
-            throw Bad(name, key, problem);
-        return TimeSpan.FromSeconds(amount * unit);
+        if (!Core.Time.DurationText.TryParse(value.GetString(), out var duration) || duration > TimeSpan.FromDays(366)) throw Bad(name, key, problem);
+        return duration;
     }
 
     private static LogLevel? Level(JsonElement root, string name)

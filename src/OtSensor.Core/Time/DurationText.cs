@@ -1,9 +1,12 @@
 using System.Globalization;
 
-namespace OtSensor.Cli;
+namespace OtSensor.Core.Time;
 
-/// <summary>Durations on the command line: <c>90s</c>, <c>2m</c>, <c>1.5h</c>, <c>7d</c>, a bare number of seconds, or <c>hh:mm:ss</c>.</summary>
-internal static class DurationText
+/// <summary>
+/// Durations as people write them on the command line and in configuration files: <c>90s</c>, <c>2m</c>, <c>1.5h</c>,
+/// <c>7d</c>, a bare number of seconds, or <c>hh:mm:ss</c>.
+/// </summary>
+public static class DurationText
 {
     public static bool TryParse(string? text, out TimeSpan duration)
     {
