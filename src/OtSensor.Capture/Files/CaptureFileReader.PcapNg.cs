@@ -87,17 +87,7 @@ public sealed partial class CaptureFileReader
                     long offset = BytesRead;
                     ulong units = ((ulong)ReadUInt32(block[12..], bigEndian) << 32) | ReadUInt32(block[16..], bigEndian);
                     uint originalLength = ReadUInt32(block[24..], bigEndian);
-                    ref readonly var info = ref _interfaces[(int)interfaceId];
-                    var timestamp = info.ToTimestamp(units);
-                    _lastTimestamp = timestamp;
-                    frame = new CaptureFrame(
-                        timestamp,
-                        info.RawLinkType,
-                        (int)interfaceId,
-                        originalLength > int.MaxValue ? int.MaxValue : (int)originalLength,
-                        block.Slice(28, (int)capturedLength),
-                        ++FramesRead,
-                        offset);
+                    frame = EnhancedPacketFrame(block, interfaceId, units, capturedLength, originalLength, offset);
                     _start += (int)length;
                     return true;
                 }
@@ -271,10 +261,21 @@ public sealed partial class CaptureFileReader
         if (capturedLength > (uint)room)
             return Fail(offset, string.Create(CultureInfo.InvariantCulture, $"captured length {capturedLength} exceeds the {room}-byte block body at offset {offset}"));
 
+        frame = EnhancedPacketFrame(block, interfaceId, units, capturedLength, originalLength, offset);
+        return true;
+    }
+
+    /// <summary>
+    /// The frame of an Enhanced Packet Block whose lengths and interface were checked (§4.3): the interface's clock and
+    /// link type, the data after the 28-byte header. Shared by the inlined fast path and the checked slow path.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private CaptureFrame EnhancedPacketFrame(ReadOnlySpan<byte> block, uint interfaceId, ulong units, uint capturedLength, uint originalLength, long offset)
+    {
         ref readonly var info = ref _interfaces[(int)interfaceId];
         var timestamp = info.ToTimestamp(units);
         _lastTimestamp = timestamp;
-        frame = new CaptureFrame(
+        return new CaptureFrame(
             timestamp,
             info.RawLinkType,
             (int)interfaceId,
@@ -282,7 +283,6 @@ public sealed partial class CaptureFileReader
             block.Slice(28, (int)capturedLength),
             ++FramesRead,
             offset);
-        return true;
     }
 
     /// <summary>
